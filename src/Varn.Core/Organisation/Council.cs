@@ -1,0 +1,29 @@
+namespace Varn.Core.Organisation;
+
+public enum CouncilKind
+{
+    District,
+    Specialist,
+    Central,
+}
+
+public class Council
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public Municipality? Municipality { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The URL name of DESIGN §8, e.g. "skarholmen"; unique within the installation.</summary>
+    public required string Short { get; set; }
+
+    public CouncilKind Kind { get; set; }
+    public int? Population { get; set; }
+
+    public int? PoliceAreaId { get; set; }
+    public PoliceArea? PoliceArea { get; set; }
+
+    public List<Department> Departments { get; set; } = [];
+    public List<Unit> Units { get; set; } = [];
+}

@@ -1,0 +1,58 @@
+using Varn.Core.Organisation;
+using Varn.Core.Schedules;
+
+namespace Varn.Core.Plans;
+
+/// <summary>A row of a plan's activity table (aktivitet/åtgärd).</summary>
+public class Activity
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public ActionPlan? Plan { get; set; }
+
+    public ActivityArea Area { get; set; }
+
+    /// <summary>The position within its area's table, from 1.</summary>
+    public int Order { get; set; }
+
+    public required string Text { get; set; }
+    public string Responsible { get; set; } = "";
+    public int? ResponsibleUnitId { get; set; }
+    public Unit? ResponsibleUnit { get; set; }
+    public List<string> Partners { get; set; } = [];
+
+    /// <summary>The schedule as people wrote it; always kept and shown.</summary>
+    public string? Schedule { get; private set; }
+    public DateOnly? ScheduleStart { get; private set; }
+    public DateOnly? ScheduleEnd { get; private set; }
+    public bool ScheduleOngoing { get; private set; }
+    public int? SchedulePerYear { get; private set; }
+    public int? ScheduleEveryDays { get; private set; }
+    public bool ScheduleIsParsed { get; private set; }
+
+    public string? FollowUp { get; set; }
+    public ActivityStatus Status { get; set; }
+    public string? StatusComment { get; set; }
+
+    /// <summary>The activity in last year's plan that this one was carried from by a revision.</summary>
+    public int? CarriedFromId { get; set; }
+    public Activity? CarriedFrom { get; set; }
+
+    public int Version { get; set; }
+
+    public void SetSchedule(string? raw)
+    {
+        Schedule = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+        var parsed = ScheduleParser.Parse(Schedule);
+        ScheduleIsParsed = parsed is not null;
+        ScheduleStart = parsed?.Start;
+        ScheduleEnd = parsed?.End;
+        ScheduleOngoing = parsed?.Ongoing ?? false;
+        SchedulePerYear = parsed?.PerYear;
+        ScheduleEveryDays = parsed?.EveryDays;
+    }
+
+    public ParsedSchedule? ParsedSchedule => ScheduleIsParsed
+        ? new ParsedSchedule(ScheduleStart, ScheduleEnd, ScheduleOngoing, SchedulePerYear, ScheduleEveryDays)
+        : null;
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Core.Interchange;
+
+namespace Varn.Web.Cli;
+
+public static class PlanCommands
+{
+    public static string Operator => $"kommandoraden ({Environment.UserName})";
+
+    public static Command Create(IServiceProvider services)
+    {
+        var plans = new Command("plans", "Handlingsplaner: import och export");
+        plans.Subcommands.Add(Import(services));
+        plans.Subcommands.Add(Export(services));
+        return plans;
+    }
+
+    private static Command Import(IServiceProvider services)
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "varn.plan/1-filer" };
+        var replace = new Option<bool>("--replace") { Description = "Ersätt en befintlig plan för samma nämnd och år" };
+        var command = new Command("import", "Läs in planer i formatet varn.plan/1. Alla filer läses in, eller ingen.") { files, replace };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
+
+            var documents = new List<(FileInfo File, PlanDocument Document)>();
+            var failed = false;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var (document, errors) = await ReadAsync(file, cancellationToken);
+                if (document is not null)
+                {
+                    (_, errors) = await importer.CheckAsync(document, parse.GetValue(replace), cancellationToken);
+                }
+                if (document is null || errors.Count > 0)
+                {
+                    failed = true;
+                    Console.Error.WriteLine($"{file.Name}: kan inte läsas in:");
+                    foreach (var error in errors)
+                    {
+                        Console.Error.WriteLine($"  {error}");
+                    }
+                    continue;
+                }
+                documents.Add((file, document));
+            }
+            if (failed)
+            {
+                Console.Error.WriteLine("Ingen plan lästes in.");
+                return 1;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (file, document) in documents)
+            {
+                var outcome = await importer.ImportAsync(document, parse.GetValue(replace), Operator, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    Console.Error.WriteLine($"{file.Name}: {string.Join("; ", outcome.Errors)}");
+                    Console.Error.WriteLine("Ingen plan lästes in.");
+                    return 1;
+                }
+                Console.WriteLine($"{(outcome.Replaced ? "Ersatte" : "Läste in")} {document.Council.Name} {document.Year} ({document.Activities.Count} aktiviteter) från {file.Name}");
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export(IServiceProvider services)
+    {
+        var council = new Option<string>("--council") { Required = true, Description = "Nämndens kortnamn, t.ex. skarholmen" };
+        var year = new Option<int>("--year") { Required = true, Description = "Planens år" };
+        var format = new Option<string>("--format") { Description = "json (standard)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
+        var output = new Option<FileInfo>("--output", "-o") { Required = true, Description = "Filen som skrivs" };
+        var command = new Command("export", "Skriv en plan till fil") { council, year, format, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var shortName = parse.GetValue(council)!;
+            var planYear = parse.GetValue(year);
+            var planId = await db.Plans.Where(p => p.Council!.Short == shortName && p.Year == planYear).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (planId is null)
+            {
+                Console.Error.WriteLine($"Det finns ingen plan för «{shortName}» {planYear}.");
+                return 1;
+            }
+            var document = (await PlanExporter.LoadAsync(db, planId.Value, cancellationToken))!;
+            var file = parse.GetValue(output)!;
+            await File.WriteAllBytesAsync(file.FullName, PlanDocumentWriter.Write(document), cancellationToken);
+            Console.WriteLine($"Skrev {document.Title} till {file.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<(PlanDocument? Document, IReadOnlyList<FormatError> Errors)> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            return (null, [new FormatError("$", $"Filen {file.FullName} finns inte.")]);
+        }
+        if (file.Length > PlanDocumentReader.MaxBytes)
+        {
+            return (null, [new FormatError("$", $"Filen är {file.Length / 1024 / 1024} MB; största tillåtna storlek är {PlanDocumentReader.MaxBytes / 1024 / 1024} MB.")]);
+        }
+        return PlanDocumentReader.Read(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Varn.Web.Infrastructure;
+
+/// <summary>The habits every Värn page shares.</summary>
+public abstract class VarnPageModel : PageModel
+{
+    /// <summary>An invalid POST re-renders the form with its errors and status 400.</summary>
+    protected PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>A POST that conflicts with the stored state (someone else's change, a read-only plan): 409 with the form.</summary>
+    protected PageResult Conflict(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    /// <summary>The name recorded for who made a change.</summary>
+    protected string Actor => User.Identity?.Name ?? "Anonym";
+
+    /// <summary>A one-time message shown on the next page, after a redirect.</summary>
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Flash { get; set; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Varn.Web.Startup;
+
+namespace Varn.Web.Pages;
+
+/// <summary>
+/// The one error page: status codes (404, 413 …) and unexpected failures, for every method. API requests get
+/// ProblemDetails JSON instead. Never shows a stack trace.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public IActionResult OnGet(int? code) => Handle(code);
+
+    public IActionResult OnPost(int? code) => Handle(code);
+
+    public IActionResult OnPut(int? code) => Handle(code);
+
+    public IActionResult OnDelete(int? code) => Handle(code);
+
+    private IActionResult Handle(int? code)
+    {
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var status = code ?? (failure is null ? StatusCodes.Status404NotFound : Response.StatusCode);
+        if (failure?.Error is { } error && status >= 500)
+        {
+            logger.LogError(error, "Unhandled failure on {Path}", failure.Path);
+        }
+        (Heading, Message) = status switch
+        {
+            400 => ("Felaktig förfrågan", "Förfrågan kunde inte tolkas. Gå tillbaka och försök igen."),
+            403 => ("Åtkomst nekad", "Du har inte behörighet till den här sidan."),
+            404 => ("Sidan finns inte", "Sidan du söker finns inte, eller så har du inte tillgång till den."),
+            405 => ("Felaktig förfrågan", "Sidan tar inte emot den här sortens förfrågan."),
+            409 => ("Konflikt", "Det du försökte ändra har ändrats av någon annan. Ladda om sidan och försök igen."),
+            413 => ("Filen är för stor", $"Det du skickade är större än Värn tar emot ({VarnServices.MaxRequestBytes / 1024 / 1024} MB). Välj en mindre fil."),
+            429 => ("För många försök", "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."),
+            >= 400 and < 500 => ("Felaktig förfrågan", "Förfrågan kunde inte tolkas."),
+            _ => ("Något gick fel", "Ett oväntat fel inträffade. Det har loggats. Försök igen om en stund."),
+        };
+        Response.StatusCode = status;
+
+        var originalPath = failure?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        if (originalPath.StartsWith("/api", StringComparison.Ordinal))
+        {
+            return new ObjectResult(new ProblemDetails { Title = Heading, Detail = Message, Status = status }) { StatusCode = status };
+        }
+        return Page();
+    }
+}

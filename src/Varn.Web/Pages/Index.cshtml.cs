@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages;
+
+public class IndexModel(VarnDbContext db) : VarnPageModel
+{
+    public int PlanCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        PlanCount = await db.Plans.CountAsync(cancellationToken);
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Varn.Core.Interchange;
+using Varn.Core.Plans;
+
+namespace Varn.Web.Pages.Plans.Activities;
+
+/// <summary>What the activity form may change. Never the entity itself: the plan, lineage and order are not the form's.</summary>
+public sealed class ActivityInput
+{
+    public string? Area { get; set; }
+    public string? Text { get; set; }
+    public string? Responsible { get; set; }
+
+    /// <summary>One partner per line.</summary>
+    public string? Partners { get; set; }
+
+    public string? Schedule { get; set; }
+    public string? FollowUp { get; set; }
+    public string? Status { get; set; }
+    public string? StatusComment { get; set; }
+    public int Version { get; set; }
+
+    public static ActivityInput From(Activity activity) => new()
+    {
+        Area = Codes.Of(activity.Area),
+        Text = activity.Text,
+        Responsible = activity.Responsible,
+        Partners = string.Join("\n", activity.Partners),
+        Schedule = activity.Schedule,
+        FollowUp = activity.FollowUp,
+        Status = Codes.Of(activity.Status),
+        StatusComment = activity.StatusComment,
+        Version = activity.Version,
+    };
+
+    public IReadOnlyList<string> PartnerList() =>
+        (Partners ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Checks the fields. With <paramref name="statusOnly"/>, only status and comment are the form's to change.</summary>
+    public void Validate(ModelStateDictionary state, bool statusOnly)
+    {
+        if (!Codes.TryParse<ActivityStatus>(Status, out _))
+        {
+            state.AddModelError("Input.Status", "Välj en status.");
+        }
+        Length(state, "Input.StatusComment", StatusComment, PlanDocumentReader.MaxActivityTextLength, "Kommentaren");
+        if (statusOnly)
+        {
+            return;
+        }
+        if (!Codes.TryParse<ActivityArea>(Area, out _))
+        {
+            state.AddModelError("Input.Area", "Välj vilket område aktiviteten hör till.");
+        }
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            state.AddModelError("Input.Text", "Beskriv aktiviteten.");
+        }
+        Length(state, "Input.Text", Text, PlanDocumentReader.MaxActivityTextLength, "Beskrivningen");
+        Length(state, "Input.Responsible", Responsible, PlanDocumentReader.MaxResponsibleLength, "Ansvarig");
+        Length(state, "Input.Schedule", Schedule, PlanDocumentReader.MaxScheduleLength, "Tidplanen");
+        Length(state, "Input.FollowUp", FollowUp, PlanDocumentReader.MaxFollowUpLength, "Uppföljningen");
+        var partners = PartnerList();
+        if (partners.Count > PlanDocumentReader.MaxPartners)
+        {
+            state.AddModelError("Input.Partners", $"Ange högst {PlanDocumentReader.MaxPartners} samverkansparter, en per rad.");
+        }
+        else if (partners.FirstOrDefault(p => p.Length > PlanDocumentReader.MaxPartnerLength) is { } longPartner)
+        {
+            state.AddModelError("Input.Partners", $"En rad är {longPartner.Length} tecken; högst {PlanDocumentReader.MaxPartnerLength} tecken per samverkanspart.");
+        }
+    }
+
+    public void ApplyTo(Activity activity, bool statusOnly)
+    {
+        activity.Status = Codes.TryParse<ActivityStatus>(Status, out var status) ? status : activity.Status;
+        activity.StatusComment = Clean(StatusComment);
+        if (statusOnly)
+        {
+            return;
+        }
+        activity.Area = Codes.TryParse<ActivityArea>(Area, out var area) ? area : activity.Area;
+        activity.Text = Text!.Trim();
+        activity.Responsible = Responsible?.Trim() ?? "";
+        activity.Partners = PartnerList().ToList();
+        activity.SetSchedule(Schedule);
+        activity.FollowUp = Clean(FollowUp);
+    }
+
+    public static IEnumerable<SelectListItem> AreaItems() =>
+        Enum.GetValues<ActivityArea>().Select(a => new SelectListItem(a.Label(), Codes.Of(a)));
+
+    public static IEnumerable<SelectListItem> StatusItems() =>
+        Enum.GetValues<ActivityStatus>().Select(s => new SelectListItem(s.Label(), Codes.Of(s)));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ReplaceLineEndings("\n");
+
+    private static void Length(ModelStateDictionary state, string key, string? value, int max, string what)
+    {
+        if (value is not null && value.Length > max)
+        {
+            state.AddModelError(key, $"{what} är {value.Length} tecken lång; högst {max} tecken.");
+        }
+    }
+}

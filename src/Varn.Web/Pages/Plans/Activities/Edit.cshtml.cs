@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Core.Plans;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Plans.Activities;
+
+/// <summary>
+/// Edits an activity. While the plan is a draft everything may change; once it is decided only the status and its
+/// comment (follow-up). Two people saving the same activity: the second gets a conflict and the first's change stays.
+/// </summary>
+public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
+{
+    [BindProperty]
+    public ActivityInput Input { get; set; } = new();
+
+    public ActionPlan Plan { get; private set; } = null!;
+    public Activity Activity { get; private set; } = null!;
+
+    /// <summary>The stored version when a save conflicted, shown beside what the person wrote.</summary>
+    public Activity? Saved { get; private set; }
+
+    public bool StatusOnly => !Plan.Stage.ContentIsEditable();
+    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+
+    public async Task<IActionResult> OnGetAsync(string council, int year, int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(council, year, id, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        Input = ActivityInput.From(Activity);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string council, int year, int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(council, year, id, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (!Plan.Stage.StatusIsEditable())
+        {
+            return Conflict($"Planen är {Plan.Stage.Label().ToLowerInvariant()} och kan inte längre ändras.");
+        }
+        Input.Validate(ModelState, StatusOnly);
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        db.Entry(Activity).Property(a => a.Version).OriginalValue = Input.Version;
+        Input.ApplyTo(Activity, StatusOnly);
+        Activity.Version = Input.Version + 1;
+        Plan.UpdatedAt = DateTime.UtcNow;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Saved = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (Saved is null)
+            {
+                Flash = "Aktiviteten har tagits bort av någon annan medan du ändrade den. Dina ändringar sparades inte.";
+                return Redirect(PlanPath);
+            }
+            // The form now carries the stored version: saving again is a deliberate choice to replace it.
+            ModelState.Remove("Input.Version");
+            Input.Version = Saved.Version;
+            return Conflict("Någon annan har sparat ändringar i aktiviteten sedan du öppnade den. Dina ändringar är inte sparade. " +
+                            "Jämför med den sparade versionen nedan och spara igen om dina ändringar ska gälla.");
+        }
+        Flash = "Aktiviteten är sparad.";
+        return Redirect($"{PlanPath}#aktivitet-{Activity.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string council, int year, int id, CancellationToken cancellationToken)
+    {
+        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var activity = plan is null ? null : await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.PlanId == plan.Id, cancellationToken);
+        if (plan is null || activity is null)
+        {
+            return NotFound();
+        }
+        Plan = plan;
+        Activity = activity;
+        return null;
+    }
+}

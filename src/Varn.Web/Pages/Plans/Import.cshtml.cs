@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Varn.Core.Interchange;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Plans;
+
+/// <summary>
+/// Reads a varn.plan/1 file in two steps: upload and preview (nothing stored), then save. The file travels between
+/// the steps inside the form, so there is no half-imported state on the server; it is read and checked again on save.
+/// </summary>
+public class ImportModel(PlanImporter importer) : VarnPageModel
+{
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public bool Replace { get; set; }
+
+    /// <summary>The uploaded file, base64, carried from preview to save.</summary>
+    [BindProperty]
+    public string? UploadContent { get; set; }
+
+    public PlanDocument? Preview { get; private set; }
+    public IReadOnlyList<FormatError> Errors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Välj en fil att läsa in.");
+            return Invalid();
+        }
+        if (Upload.Length > PlanDocumentReader.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), $"Filen är {Upload.Length / 1024 / 1024} MB. Största tillåtna storlek är {PlanDocumentReader.MaxBytes / 1024 / 1024} MB.");
+            return Invalid();
+        }
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (await ReadAsync(bytes, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+        UploadContent = Convert.ToBase64String(bytes);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(UploadContent ?? "");
+        }
+        catch (FormatException)
+        {
+            ModelState.AddModelError(nameof(Upload), "Filen kom inte med. Välj filen igen.");
+            return Invalid();
+        }
+        if (await ReadAsync(bytes, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+        var outcome = await importer.ImportAsync(Preview!, Replace, Actor, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Errors = outcome.Errors;
+            ModelState.AddModelError(nameof(Upload), "Planen kunde inte läsas in. Inget har sparats.");
+            return Invalid();
+        }
+        Flash = outcome.Replaced ? "Planen är inläst och ersatte den tidigare." : "Planen är inläst.";
+        return Redirect(PlanQueries.PathOf(outcome.Council!.Short, outcome.Plan!.Year));
+    }
+
+    private async Task<IActionResult?> ReadAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var (document, errors) = PlanDocumentReader.Read(bytes);
+        if (document is not null)
+        {
+            (_, errors) = await importer.CheckAsync(document, Replace, cancellationToken);
+        }
+        if (document is null || errors.Count > 0)
+        {
+            Errors = errors;
+            ModelState.AddModelError(nameof(Upload), $"Filen kan inte läsas in: {errors.Count} fel. Inget har sparats.");
+            return Invalid();
+        }
+        Preview = document;
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Core.Plans;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Plans;
+
+public class IndexModel(VarnDbContext db) : VarnPageModel
+{
+    public sealed record Row(string Short, string Council, int Year, string Title, PlanStage Stage, string? Diarienummer, int Activities);
+
+    public IReadOnlyList<Row> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Plans = await db.Plans.AsNoTracking()
+            .OrderBy(p => p.Council!.Name).ThenByDescending(p => p.Year)
+            .Select(p => new Row(p.Council!.Short, p.Council.Name, p.Year, p.Title, p.Stage, p.Diarienummer, p.Activities.Count))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Core.Plans;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Plans;
+
+/// <summary>A new plan for a council and year, created from the city's template texts.</summary>
+public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider clock) : VarnPageModel
+{
+    public sealed class NewPlanInput
+    {
+        public string? Council { get; set; }
+        public int? Year { get; set; }
+    }
+
+    [BindProperty]
+    public NewPlanInput Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Councils { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadCouncilsAsync(cancellationToken);
+        Input.Year = clock.GetLocalNow().Year + 1;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadCouncilsAsync(cancellationToken);
+        var council = await db.Councils.FirstOrDefaultAsync(c => c.Short == Input.Council, cancellationToken);
+        if (council is null)
+        {
+            ModelState.AddModelError("Input.Council", "Välj nämnd.");
+        }
+        var thisYear = clock.GetLocalNow().Year;
+        if (Input.Year is null)
+        {
+            if (!ModelState.ContainsKey("Input.Year") || ModelState["Input.Year"]!.Errors.Count == 0)
+            {
+                ModelState.AddModelError("Input.Year", "Ange vilket år planen gäller.");
+            }
+        }
+        else if (Input.Year < 2000 || Input.Year > thisYear + 5)
+        {
+            ModelState.AddModelError("Input.Year", $"Ange ett år mellan 2000 och {thisYear + 5}.");
+        }
+        else if (council is not null && await db.Plans.AnyAsync(p => p.CouncilId == council.Id && p.Year == Input.Year, cancellationToken))
+        {
+            ModelState.AddModelError("Input.Year", $"{council.Name} har redan en plan för {Input.Year}.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var plan = await lifecycle.CreateFromTemplateAsync(council!, Input.Year!.Value, Actor, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Flash = "Planen är skapad från stadens mall.";
+        return Redirect(PlanQueries.PathOf(council!.Short, plan.Year));
+    }
+
+    private async Task LoadCouncilsAsync(CancellationToken cancellationToken)
+    {
+        Councils = await db.Councils.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Short))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Varn.Core.Data;
+using Varn.Core.Interchange;
+using Varn.Core.Organisation;
+using Varn.Web.Demo;
+
+namespace Varn.Web.Startup;
+
+/// <summary>What runs before Värn serves or runs a command: migrations, reference data, and in demo mode the demo data.</summary>
+public static class AppStartup
+{
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<VarnDbContext>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Varn.Startup");
+
+        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        if (await ReferenceData.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken))
+        {
+            logger.LogInformation("Reference data (councils, police areas, the city template) written to an empty database.");
+        }
+
+        if (provider.GetRequiredService<IOptions<VarnOptions>>().Value.Demo)
+        {
+            var loaded = await DemoData.EnsurePlansAsync(db, provider.GetRequiredService<PlanImporter>(), cancellationToken);
+            if (loaded > 0)
+            {
+                logger.LogInformation("Demo mode: {Count} seed plans loaded.", loaded);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+
+namespace Varn.Web.Startup;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses SQLite (the embedded default) or PostgreSQL from <c>Database:Provider</c>, each with its own migrations.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=data/varn.db";
+
+    public static IServiceCollection AddVarnDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString("Varn") ?? DefaultConnectionString;
+        services.AddDbContext<VarnDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'.");
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Varn.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Varn.Migrations.Postgres"));
+                break;
+        }
+    }
+
+    /// <summary>Creates the folder of a SQLite file (data/ by default) and brings the schema up to date.</summary>
+    public static async Task MigrateAsync(VarnDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

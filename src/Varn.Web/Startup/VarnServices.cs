@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Varn.Core.Data;
+using Varn.Core.Interchange;
+using Varn.Core.Plans;
+
+namespace Varn.Web.Startup;
+
+public static class VarnServices
+{
+    /// <summary>The largest request body Kestrel accepts. Import files are checked against their own, smaller limits.</summary>
+    public const long MaxRequestBytes = 12 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddVarn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<VarnOptions>(builder.Configuration.GetSection(VarnOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddVarnDatabase(builder.Configuration);
+        services.AddScoped<PlanImporter>();
+        services.AddScoped<PlanLifecycle>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options => options.Conventions.AddPageRoute("/Error", "/fel/{code:int?}"))
+            .AddViewLocalization()
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                SwedishBindingMessages.Apply(options.ModelBindingMessageProvider);
+            });
+        services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
+
+        services.Configure<FormOptions>(options =>
+        {
+            options.MultipartBodyLengthLimit = MaxRequestBytes;
+            options.ValueLengthLimit = (int)MaxRequestBytes;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<VarnDbContext>("database");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "varn.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return builder;
+    }
+}
