@@ -16,16 +16,18 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int? code) => Handle(code);
+    public IActionResult OnGet() => Handle();
 
-    public IActionResult OnPost(int? code) => Handle(code);
+    public IActionResult OnPost() => Handle();
 
-    public IActionResult OnPut(int? code) => Handle(code);
+    public IActionResult OnPut() => Handle();
 
-    public IActionResult OnDelete(int? code) => Handle(code);
+    public IActionResult OnDelete() => Handle();
 
-    private IActionResult Handle(int? code)
+    // The status code is read from the route by hand: binding parameters would read the failed request's body again.
+    private IActionResult Handle()
     {
+        int? code = int.TryParse(RouteData.Values["code"] as string, out var routeCode) ? routeCode : null;
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var status = code ?? (failure is null ? StatusCodes.Status404NotFound : Response.StatusCode);
         if (failure?.Error is { } error && status >= 500)

@@ -25,6 +25,7 @@ public static class VarnPipeline
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/fel/{0}"));
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestSizeGuard>();
 
         app.UseRequestLocalization(options =>
         {

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Varn.Core.Data;
+
+namespace Varn.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Värn in-process, on its own database: a fresh SQLite file by default, or a fresh PostgreSQL database.
+/// Demo mode (the seed plans) is on unless asked otherwise.
+/// </summary>
+public sealed class VarnFactory : WebApplicationFactory<Program>
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("varn-test-").FullName;
+    private readonly string provider;
+    private readonly string connectionString;
+    private readonly bool demo;
+
+    public VarnFactory(bool demo = true, string? postgresConnectionString = null)
+    {
+        this.demo = demo;
+        provider = postgresConnectionString is null ? "Sqlite" : "Postgres";
+        connectionString = postgresConnectionString ?? $"Data Source={Path.Combine(folder, "varn.db")};Pooling=False";
+    }
+
+    public static VarnFactory Empty() => new(demo: false);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Varn", connectionString);
+        builder.UseSetting("Varn:Demo", demo ? "true" : "false");
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<T> WithDbAsync<T>(Func<VarnDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<VarnDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<VarnDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<VarnDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing request; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
