@@ -44,6 +44,11 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
         {
             return Conflict($"Planen är {Plan.Stage.Label().ToLowerInvariant()} och kan inte längre ändras.");
         }
+        if (StatusOnly && Request.Form.ContainsKey("Input.Text"))
+        {
+            // The form was opened while the plan was a draft; it has been decided since.
+            return Conflict($"Planen har hunnit gå vidare till steget «{Plan.Stage.Label()}» och är låst. Dina ändringar sparades inte; bara status och kommentar kan nu ändras.");
+        }
         Input.Validate(ModelState, StatusOnly);
         if (!ModelState.IsValid)
         {

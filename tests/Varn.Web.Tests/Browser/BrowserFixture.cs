@@ -1,0 +1,66 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Varn.Web.Tests.Infrastructure;
+
+namespace Varn.Web.Tests.Browser;
+
+/// <summary>
+/// Värn on a real Kestrel port and the system's Chromium driven by Playwright (which cannot download its own browser
+/// here). test.sh installs Chromium; VARN_TEST_CHROMIUM may point elsewhere.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public VarnFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        var chromium = Environment.GetEnvironmentVariable("VARN_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Chromium is not at {chromium}. Run ./test.sh, which installs it, or set VARN_TEST_CHROMIUM.");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        App.Dispose();
+    }
+}
+
+public static class Accessibility
+{
+    /// <summary>Runs axe-core on the page and fails with every violation described when there is any.</summary>
+    public static async Task AssertNoViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Passes.Length > 10, $"axe ran only {result.Passes.Length} passing rules on {page.Url}: the scan did not run properly.");
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+}
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Varn.Core.Plans;
+
+namespace Varn.Web.Tests.Browser;
+
+[Collection(nameof(BrowserCollection))]
+public class PlanJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Coordinator_OpensASeedPlanAndFollowsUpAnActivity()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/planer");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skärholmens stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2019" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Förebyggande arbete" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+
+        var prevention = page.GetByRole(AriaRole.Table, new() { Name = "Förebyggande aktiviteter" });
+        await prevention.GetByRole(AriaRole.Link, new() { Name = "Följ upp aktivitet 1", Exact = true }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Genomförd" });
+        await page.GetByLabel("Kommentar till status").FillAsync("Handlingsplanen presenterad för alla avdelningar i maj.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Aktiviteten är sparad.");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Implementera handlingsplanen och stadens rutiner" });
+        await Assertions.Expect(row).ToContainTextAsync("Genomförd");
+        await Assertions.Expect(row).ToContainTextAsync("Handlingsplanen presenterad för alla avdelningar i maj.");
+    }
+
+    [Fact]
+    public async Task Coordinator_CreatesADraftAndEditsAnActivity()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/planer/ny");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Nämnd").SelectOptionAsync(new SelectOptionValue { Label = "Farsta stadsdelsnämnd" });
+        await page.GetByLabel("År").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa plan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Farsta stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2026");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till aktivitet – Förebyggande aktiviteter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Beskriv aktiviteten.");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Aktivitet", new() { Exact = true }).FillAsync("Informera medarbetare om symboler");
+        await page.GetByLabel("Tidplan").FillAsync("VT 2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ändra aktivitet 1", Exact = true }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Ansvarig").FillAsync("Enhetschefer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Informera medarbetare om symboler" });
+        await Assertions.Expect(row).ToContainTextAsync("Enhetschefer");
+        await Assertions.Expect(row).ToContainTextAsync("Tolkat: 2026-01-01 – 2026-06-30");
+        var stored = await browser.App.WithDbAsync(db => db.Activities.SingleAsync(a => a.Plan!.Council!.Short == "farsta" && a.Plan.Year == 2026));
+        Assert.Equal(("Enhetschefer", ActivityArea.Prevention), (stored.Responsible, stored.Area));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Varn.Web.Cli;
+using Varn.Web.Tests.Infrastructure;
+
+namespace Varn.Web.Tests.Cli;
+
+/// <summary>The administrator's command line, run against the same services and database as the server.</summary>
+[Collection(nameof(ConsoleCollection))]
+public class PlanCommandsTests : IDisposable
+{
+    private readonly VarnFactory app = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("varn-cli-").FullName;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ExportThenImportWithReplace_RestoresThePlan()
+    {
+        var file = Path.Combine(folder, "plan.json");
+
+        var (exported, exportOutput) = await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", file);
+        await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2019).ExecuteDeleteAsync());
+        var (refused, refusedOutput) = await RunAsync("plans", "import", file);
+        var (replaced, replacedOutput) = await RunAsync("plans", "import", file, "--replace");
+
+        Assert.Equal(0, exported);
+        Assert.Contains("Skrev Skärholmens stadsdelsnämnds handlingsplan", exportOutput);
+        Assert.Equal(1, refused);
+        Assert.Contains("har redan en plan för 2019", refusedOutput);
+        Assert.Equal(0, replaced);
+        Assert.Contains("Ersatte Skärholmens stadsdelsnämnd 2019 (30 aktiviteter)", replacedOutput);
+        Assert.Equal(30, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Year == 2019 && a.Plan.Council!.Short == "skarholmen")));
+    }
+
+    [Fact]
+    public async Task Import_WithOneBadFileAmongGoodOnes_ImportsNothing()
+    {
+        var good = Path.Combine(folder, "good.json");
+        var bad = Path.Combine(folder, "bad.json");
+        await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", good);
+        await File.WriteAllTextAsync(good, (await File.ReadAllTextAsync(good)).Replace("\"year\": 2019", "\"year\": 2020"));
+        await File.WriteAllTextAsync(bad, "{\"format\": \"varn.plan/1\", \"year\": \"2020\"}");
+
+        var (code, output) = await RunAsync("plans", "import", good, bad);
+
+        Assert.Equal(1, code);
+        Assert.Contains("bad.json: kan inte läsas in", output);
+        Assert.Contains("$.year: Ska vara ett årtal", output);
+        Assert.Contains("Ingen plan lästes in.", output);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Plans.CountAsync(p => p.Year == 2020)));
+    }
+
+    [Fact]
+    public async Task Export_OfAPlanThatDoesNotExist_FailsWithAMessage()
+    {
+        var (code, output) = await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2031", "-o", Path.Combine(folder, "x.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Det finns ingen plan för «skarholmen» 2031.", output);
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        _ = app.Server;
+        var output = new StringWriter();
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(output);
+        try
+        {
+            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+}
+
+/// <summary>Tests that redirect the process's console run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
