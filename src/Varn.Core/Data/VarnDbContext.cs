@@ -1,15 +1,21 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Varn.Core.Accounts;
+using Varn.Core.Audit;
 using Varn.Core.Organisation;
 using Varn.Core.Plans;
 
 namespace Varn.Core.Data;
 
-public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityDbContext<VarnUser>(options)
+public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUserContext<VarnUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<PoliceArea> PoliceAreas => Set<PoliceArea>();
@@ -100,5 +106,37 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityDb
         });
 
         builder.Entity<VarnUser>(e => e.Property(x => x.DisplayName).HasMaxLength(200));
+
+        builder.Entity<RoleAssignment>(e =>
+        {
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Council).WithMany().OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UserId, x.Role, x.CouncilId, x.UnitId }).IsUnique();
+        });
+
+        builder.Entity<ApiToken>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Hint).HasMaxLength(20);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.Sequence).IsUnique();
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.ActorId).HasMaxLength(450);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.Entity).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Organisation;
 using Varn.Core.Plans;
@@ -15,7 +16,7 @@ public sealed record ImportOutcome(ActionPlan? Plan, Council? Council, IReadOnly
 /// year is replaced only when asked. All of it is saved in one transaction, or nothing is.
 /// Shared by the upload page, <c>POST /api/v1/plans</c> and <c>plans import</c>.
 /// </summary>
-public sealed class PlanImporter(VarnDbContext db, TimeProvider clock)
+public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<(Council? Council, IReadOnlyList<FormatError> Errors)> CheckAsync(PlanDocument document, bool replace, CancellationToken cancellationToken = default)
     {
@@ -100,6 +101,8 @@ public sealed class PlanImporter(VarnDbContext db, TimeProvider clock)
 
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("plan.imported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{council.Short} {plan.Year}: {plan.Activities.Count} aktiviteter{(existing is null ? "" : ", ersatte tidigare plan")}", cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

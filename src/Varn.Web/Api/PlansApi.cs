@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
+using Varn.Web.Accounts;
 
 namespace Varn.Web.Api;
 
@@ -14,15 +16,15 @@ public static class PlansApi
 
     public static void MapPlansApi(this IEndpointRouteBuilder routes)
     {
-        var plans = routes.MapGroup("/api/v1/plans").WithTags("Plans");
+        var plans = routes.MapGroup("/api/v1/plans").WithTags("Plans").RequireAuthorization(Policies.ApiClient);
         plans.MapGet("/", ListAsync).WithName("ListPlans");
         plans.MapGet("/{council}/{year:int}", GetAsync).WithName("GetPlan");
         plans.MapPost("/", ImportAsync).WithName("ImportPlan").DisableAntiforgery();
     }
 
-    private static async Task<Ok<List<PlanSummary>>> ListAsync(VarnDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<PlanSummary>>> ListAsync(VarnDbContext db, Access access, CancellationToken cancellationToken)
     {
-        var rows = await db.Plans.AsNoTracking()
+        var rows = await access.Plans(db).AsNoTracking()
             .OrderBy(p => p.Council!.Name).ThenBy(p => p.Year)
             .Select(p => new { p.Council!.Short, p.Council.Name, p.Council.Kind, p.Year, p.Title, p.Stage, p.Diarienummer, Activities = p.Activities.Count })
             .ToListAsync(cancellationToken);
@@ -31,19 +33,20 @@ public static class PlansApi
             .ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetailsMessage>>> GetAsync(string council, int year, VarnDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetailsMessage>>> GetAsync(string council, int year, VarnDbContext db, Access access, AuditLog audit, CancellationToken cancellationToken)
     {
-        var planId = await db.Plans.Where(p => p.Council!.Short == council && p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var planId = await access.Plans(db).Where(p => p.Council!.Short == council && p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (planId is null)
         {
             return TypedResults.NotFound(new ProblemDetailsMessage("Planen finns inte", 404, $"Det finns ingen plan för «{council}» {year}."));
         }
         var document = (await PlanExporter.LoadAsync(db, planId.Value, cancellationToken))!;
+        await audit.RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1 via API", cancellationToken);
         return TypedResults.File(PlanDocumentWriter.Write(document), "application/json; charset=utf-8", $"{council}-{year}.json");
     }
 
     private static async Task<Results<Created<PlanSummary>, BadRequest<ImportProblem>, UnprocessableEntity<ImportProblem>, Conflict<ImportProblem>, JsonHttpResult<ImportProblem>>> ImportAsync(
-        HttpRequest request, PlanImporter importer, bool? replace, CancellationToken cancellationToken)
+        HttpRequest request, PlanImporter importer, Access access, bool? replace, CancellationToken cancellationToken)
     {
         if (request.ContentLength > PlanDocumentReader.MaxBytes)
         {
@@ -64,7 +67,14 @@ public static class PlansApi
             return syntax ? TypedResults.BadRequest(problem) : TypedResults.UnprocessableEntity(problem);
         }
 
-        var outcome = await importer.ImportAsync(document, replace ?? false, "API", cancellationToken);
+        var (council, _) = await importer.CheckAsync(document, replace ?? false, cancellationToken);
+        if (council is not null && !access.CanEditPlans(council.Id))
+        {
+            return TypedResults.Json(
+                new ImportProblem("Åtkomst nekad", 403, [new FormatError("$.council.name", $"Du kan bara läsa in planer för nämnder där du är samordnare, inte för {council.Name}.")]),
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+        var outcome = await importer.ImportAsync(document, replace ?? false, $"{access.DisplayName} (API)", cancellationToken);
         if (!outcome.Succeeded)
         {
             var exists = outcome.Errors.Count == 1 && outcome.Errors[0].Path == "$.year";

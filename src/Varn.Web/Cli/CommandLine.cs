@@ -8,7 +8,7 @@ namespace Varn.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["plans"];
+    private static readonly string[] Commands = ["plans", "users", "audit"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -17,6 +17,8 @@ public static class CommandLine
         var root = new RootCommand("Värn — kommandon för administratören")
         {
             PlanCommands.Create(services),
+            UserCommands.Create(services),
+            AuditCommands.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 
@@ -7,8 +8,6 @@ namespace Varn.Web.Cli;
 
 public static class PlanCommands
 {
-    public static string Operator => $"kommandoraden ({Environment.UserName})";
-
     public static Command Create(IServiceProvider services)
     {
         var plans = new Command("plans", "Handlingsplaner: import och export");
@@ -24,7 +23,7 @@ public static class PlanCommands
         var command = new Command("import", "Läs in planer i formatet varn.plan/1. Alla filer läses in, eller ingen.") { files, replace };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = CommandScope.Create(services);
             var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
             var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
 
@@ -58,7 +57,7 @@ public static class PlanCommands
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var (file, document) in documents)
             {
-                var outcome = await importer.ImportAsync(document, parse.GetValue(replace), Operator, cancellationToken);
+                var outcome = await importer.ImportAsync(document, parse.GetValue(replace), CommandScope.Operator, cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     Console.Error.WriteLine($"{file.Name}: {string.Join("; ", outcome.Errors)}");
@@ -83,7 +82,7 @@ public static class PlanCommands
         var command = new Command("export", "Skriv en plan till fil") { council, year, format, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = CommandScope.Create(services);
             var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
             var shortName = parse.GetValue(council)!;
             var planYear = parse.GetValue(year);
@@ -96,6 +95,7 @@ public static class PlanCommands
             var document = (await PlanExporter.LoadAsync(db, planId.Value, cancellationToken))!;
             var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, PlanDocumentWriter.Write(document), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1 till fil", cancellationToken);
             Console.WriteLine($"Skrev {document.Title} till {file.FullName}");
             return 0;
         });

@@ -20,7 +20,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public string? Hint { get; set; }
 
-    /// <summary>text, textarea, select, date, number or file.</summary>
+    /// <summary>text, email, password, textarea, select, date, number or file.</summary>
     public string Type { get; set; } = "text";
 
     public IEnumerable<SelectListItem>? Items { get; set; }
@@ -92,6 +92,8 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
                 return generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 80, attributes);
             case "select":
                 return generator.GenerateSelect(ViewContext, For.ModelExplorer, optionLabel: null, For.Name, Items ?? [], allowMultiple: false, attributes);
+            case "password":
+                return generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, attributes);
             case "file":
                 attributes["type"] = "file";
                 var file = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Varn.Web.Accounts;
 
 namespace Varn.Web.Infrastructure;
 
@@ -20,8 +22,14 @@ public abstract class VarnPageModel : PageModel
         return Page();
     }
 
+    /// <summary>What the person behind this request may see and do.</summary>
+    protected Access Access => HttpContext.RequestServices.GetRequiredService<Access>();
+
     /// <summary>The name recorded for who made a change.</summary>
-    protected string Actor => User.Identity?.Name ?? "Anonym";
+    protected string Actor => Access.IsSignedIn ? Access.DisplayName : "anonym";
+
+    /// <summary>The person may see this but not change it: 403 with the error page.</summary>
+    protected StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
     /// <summary>A one-time message shown on the next page, after a redirect.</summary>
     [Microsoft.AspNetCore.Mvc.TempData]

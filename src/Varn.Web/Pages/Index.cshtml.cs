@@ -9,5 +9,5 @@ public class IndexModel(VarnDbContext db) : VarnPageModel
     public int PlanCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        PlanCount = await db.Plans.CountAsync(cancellationToken);
+        PlanCount = await Access.Plans(db).CountAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Core.Organisation;
+using Varn.Web.Accounts;
 using Varn.Web.Demo;
 
 namespace Varn.Web.Startup;
@@ -15,6 +16,7 @@ public static class AppStartup
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<VarnDbContext>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Varn.Startup");
+        provider.GetRequiredService<Varn.Core.Audit.CurrentActor>().Set("start av Värn", null);
 
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
         if (await ReferenceData.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken))
@@ -28,6 +30,10 @@ public static class AppStartup
             if (loaded > 0)
             {
                 logger.LogInformation("Demo mode: {Count} seed plans loaded.", loaded);
+            }
+            if (await DemoAccounts.EnsureAsync(db, provider.GetRequiredService<AccountService>(), cancellationToken))
+            {
+                logger.LogInformation("Demo mode: {Count} demo accounts created.", DemoAccounts.All.Count);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 
 namespace Varn.Web.Startup;
@@ -19,7 +20,11 @@ public static class DatabaseSetup
     {
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Varn") ?? DefaultConnectionString;
-        services.AddDbContext<VarnDbContext>(options => Configure(options, provider, connectionString));
+        services.AddDbContext<VarnDbContext>((scope, options) =>
+        {
+            Configure(options, provider, connectionString);
+            options.AddInterceptors(scope.GetRequiredService<AuditInterceptor>());
+        });
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Varn.Core.Accounts;
+using Varn.Web.Demo;
 
 namespace Varn.Web.Startup;
 
@@ -17,9 +19,19 @@ public static class StartupBanner
         {
             Console.WriteLine($"  Öppna {address} i webbläsaren.");
         }
-        Console.WriteLine(demo
-            ? "  Demoläge: seed-planerna är inlästa. Allt demomaterial utöver planerna är märkt som påhittat."
-            : "  Produktionsläge: inga demodata.");
+        if (demo)
+        {
+            Console.WriteLine("  Demoläge: seed-planerna är inlästa. Allt demomaterial utöver planerna är märkt som påhittat.");
+            Console.WriteLine($"  Demokonton (lösenord för alla: {DemoAccounts.Password}):");
+            foreach (var account in DemoAccounts.All)
+            {
+                Console.WriteLine($"    {account.Email,-46} {account.Role.Label()}{(account.Council is null ? "" : $", {account.Council}")}{(account.Unit is null ? "" : $" / {account.Unit}")}");
+            }
+        }
+        else
+        {
+            Console.WriteLine("  Produktionsläge: inga demodata och inga demokonton.");
+        }
         Console.WriteLine();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Varn.Web.Accounts;
 using Varn.Web.Api;
 
 namespace Varn.Web.Startup;
@@ -37,10 +38,14 @@ public static class VarnPipeline
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessMiddleware>();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlansApi();
         app.MapRazorPages();
         return app;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Core.Plans;
+using Varn.Web.Accounts;
 
 namespace Varn.Web.Startup;
 
@@ -17,11 +18,24 @@ public static class VarnServices
         services.Configure<VarnOptions>(builder.Configuration.GetSection(VarnOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddVarnDatabase(builder.Configuration);
+        services.AddVarnAccounts(builder.Environment, builder.Configuration);
         services.AddScoped<PlanImporter>();
         services.AddScoped<PlanLifecycle>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddRazorPages(options => options.Conventions.AddPageRoute("/Error", "/fel/{code:int?}"))
+        services.AddRazorPages(options =>
+            {
+                var pages = options.Conventions;
+                pages.AddPageRoute("/Error", "/fel/{code:int?}");
+                pages.AllowAnonymousToPage("/Error");
+                pages.AllowAnonymousToPage("/Language");
+                pages.AllowAnonymousToPage("/Account/SignIn");
+                pages.AllowAnonymousToFolder("/Public");
+                pages.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
+                pages.AuthorizeFolder("/Admin/Audit", Policies.AuditReaders);
+                pages.AuthorizeFolder("/Template", Policies.CentralCoordinator);
+                pages.AuthorizeFolder("/Organisation", Policies.OrganisationKeepers);
+            })
             .AddViewLocalization()
             .AddMvcOptions(options =>
             {

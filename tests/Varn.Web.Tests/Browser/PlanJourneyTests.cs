@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Varn.Core.Plans;
+using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Browser;
 
@@ -10,7 +11,7 @@ public class PlanJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Coordinator_OpensASeedPlanAndFollowsUpAnActivity()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignedInPageAsync(TestAccounts.SkarholmenCoordinator);
 
         await page.GotoAsync("/planer");
         await page.AssertNoViolationsAsync();
@@ -34,14 +35,14 @@ public class PlanJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Coordinator_CreatesADraftAndEditsAnActivity()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignedInPageAsync(TestAccounts.SkarholmenCoordinator);
 
         await page.GotoAsync("/planer/ny");
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("Nämnd").SelectOptionAsync(new SelectOptionValue { Label = "Farsta stadsdelsnämnd" });
+        await page.GetByLabel("Nämnd").SelectOptionAsync(new SelectOptionValue { Label = "Skärholmens stadsdelsnämnd" });
         await page.GetByLabel("År").FillAsync("2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa plan" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Farsta stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2026");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Skärholmens stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2026");
         await page.AssertNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till aktivitet – Förebyggande aktiviteter" }).ClickAsync();
@@ -54,13 +55,13 @@ public class PlanJourneyTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra aktivitet 1", Exact = true }).ClickAsync();
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("Ansvarig").FillAsync("Enhetschefer");
+        await page.GetByLabel("Ansvarig", new() { Exact = true }).FillAsync("Enhetschefer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Informera medarbetare om symboler" });
         await Assertions.Expect(row).ToContainTextAsync("Enhetschefer");
         await Assertions.Expect(row).ToContainTextAsync("Tolkat: 2026-01-01 – 2026-06-30");
-        var stored = await browser.App.WithDbAsync(db => db.Activities.SingleAsync(a => a.Plan!.Council!.Short == "farsta" && a.Plan.Year == 2026));
+        var stored = await browser.App.WithDbAsync(db => db.Activities.SingleAsync(a => a.Plan!.Council!.Short == "skarholmen" && a.Plan.Year == 2026));
         Assert.Equal(("Enhetschefer", ActivityArea.Prevention), (stored.Responsible, stored.Area));
     }
 }

@@ -35,6 +35,12 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<VarnDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -80,7 +80,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     [Fact]
     public async Task Api_ValidPlan_IsImported()
     {
-        var response = await app.CreateClient().PostAsync("/api/v1/plans", Json(ValidPlan()));
+        var response = await (await app.ApiClientAsync(TestAccounts.Central)).PostAsync("/api/v1/plans", Json(ValidPlan()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Council!.Short == "kungsholmen" && a.Plan.Year == 2024)));
@@ -93,7 +93,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     {
         var before = await CountsAsync();
 
-        var response = await app.CreateClient().PostAsync("/api/v1/plans", Json(Break(how)));
+        var response = await (await app.ApiClientAsync(TestAccounts.Central)).PostAsync("/api/v1/plans", Json(Break(how)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = await ErrorPathsAsync(response);
@@ -123,7 +123,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
         var bytes = Encoding.UTF8.GetBytes(ValidPlan().ToJsonString()).ToList();
         bytes.InsertRange(40, new byte[] { 0xC3, 0x28, 0xFF });
 
-        var response = await app.CreateClient().PostAsync("/api/v1/plans", new ByteArrayContent(bytes.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+        var response = await (await app.ApiClientAsync(TestAccounts.Central)).PostAsync("/api/v1/plans", new ByteArrayContent(bytes.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync());
@@ -132,7 +132,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     [Fact]
     public async Task Api_NotJson_IsRefusedWithLineAndPosition()
     {
-        var response = await app.CreateClient().PostAsync("/api/v1/plans", new StringContent("{\"format\": \"varn.plan/1\",\n  \"year\": 20", Encoding.UTF8, "application/json"));
+        var response = await (await app.ApiClientAsync(TestAccounts.Central)).PostAsync("/api/v1/plans", new StringContent("{\"format\": \"varn.plan/1\",\n  \"year\": 20", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("inte giltig JSON (rad", await response.Content.ReadAsStringAsync());
@@ -145,7 +145,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
         var huge = new byte[50 * 1024 * 1024];
         Array.Fill(huge, (byte)' ');
 
-        var response = await app.CreateClient().PostAsync("/api/v1/plans", new ByteArrayContent(huge) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+        var response = await (await app.ApiClientAsync(TestAccounts.Central)).PostAsync("/api/v1/plans", new ByteArrayContent(huge) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(before, await CountsAsync());
@@ -166,10 +166,11 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     [Fact]
     public async Task Api_ExistingCouncilAndYear_IsAConflictUnlessReplaced()
     {
-        var existing = await app.CreateClient().GetStringAsync("/api/v1/plans/skarholmen/2019");
+        var api = await app.ApiClientAsync(TestAccounts.Central);
+        var existing = await api.GetStringAsync("/api/v1/plans/skarholmen/2019");
 
-        var refused = await app.CreateClient().PostAsync("/api/v1/plans", new StringContent(existing, Encoding.UTF8, "application/json"));
-        var replaced = await app.CreateClient().PostAsync("/api/v1/plans?replace=true", new StringContent(existing, Encoding.UTF8, "application/json"));
+        var refused = await api.PostAsync("/api/v1/plans", new StringContent(existing, Encoding.UTF8, "application/json"));
+        var replaced = await api.PostAsync("/api/v1/plans?replace=true", new StringContent(existing, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, replaced.StatusCode);
@@ -178,7 +179,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
 
     private async Task<HttpResponseMessage> UploadAsync(byte[] file)
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.Central);
         var page = await client.GetPageAsync("/planer/importera");
         var content = new MultipartFormDataContent
         {

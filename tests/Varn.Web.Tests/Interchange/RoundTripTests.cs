@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Varn.Core.Accounts;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Interchange;
@@ -34,11 +35,14 @@ public class RoundTripTests
 
     private static async Task AssertRoundTripAsync(VarnFactory source, VarnFactory target, string council, int year)
     {
-        var first = await source.CreateClient().GetStringAsync($"/api/v1/plans/{council}/{year}");
+        await target.CreateAccountAsync("central@stad.example", Role.CentralCoordinator);
+        var reader = await source.ApiClientAsync(TestAccounts.Central);
+        var writer = await target.ApiClientAsync("central@stad.example");
+        var first = await reader.GetStringAsync($"/api/v1/plans/{council}/{year}");
 
-        var import = await target.CreateClient().PostAsync("/api/v1/plans", new StringContent(first, Encoding.UTF8, "application/json"));
+        var import = await writer.PostAsync("/api/v1/plans", new StringContent(first, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, import.StatusCode);
-        var second = await target.CreateClient().GetStringAsync($"/api/v1/plans/{council}/{year}");
+        var second = await writer.GetStringAsync($"/api/v1/plans/{council}/{year}");
 
         Assert.Equal(first, second);
         Assert.Contains("\"scheduleParsed\"", first);

@@ -30,6 +30,10 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
         {
             return NotFound();
         }
+        if (!Access.CanEditPlans(Plan.CouncilId))
+        {
+            return Forbidden();
+        }
         Input = new SectionInput { Text = section.Text, Version = section.Version };
         return Page();
     }
@@ -40,6 +44,10 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
         if (section is null)
         {
             return NotFound();
+        }
+        if (!Access.CanEditPlans(Plan.CouncilId))
+        {
+            return Forbidden();
         }
         if (!Plan.Stage.ContentIsEditable())
         {
@@ -73,7 +81,7 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
 
     private async Task<PlanSection?> LoadAsync(string council, int year, string key, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null || !Codes.TryParse<SectionKey>(key, out var sectionKey))
         {
             return null;

@@ -23,9 +23,7 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
     public PlanDocument? Preview { get; private set; }
     public IReadOnlyList<FormatError> Errors { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    public IActionResult OnGet() => Access.IsCentral || Access.Has(Varn.Core.Accounts.Role.LocalCoordinator) ? Page() : Forbidden();
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +80,10 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
         var (document, errors) = PlanDocumentReader.Read(bytes);
         if (document is not null)
         {
-            (_, errors) = await importer.CheckAsync(document, Replace, cancellationToken);
+            var (council, problems) = await importer.CheckAsync(document, Replace, cancellationToken);
+            errors = council is not null && !Access.CanEditPlans(council.Id)
+                ? [new FormatError("$.council.name", $"Du kan bara läsa in planer för nämnder där du är samordnare, inte för {council.Name}.")]
+                : problems;
         }
         if (document is null || errors.Count > 0)
         {

@@ -13,7 +13,7 @@ public class IndexModel(VarnDbContext db) : VarnPageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Plans = await db.Plans.AsNoTracking()
+        Plans = await Access.Plans(db).AsNoTracking()
             .OrderBy(p => p.Council!.Name).ThenByDescending(p => p.Year)
             .Select(p => new Row(p.Council!.Short, p.Council.Name, p.Year, p.Title, p.Stage, p.Diarienummer, p.Activities.Count))
             .ToListAsync(cancellationToken);

@@ -21,17 +21,26 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
 
     public IReadOnlyList<SelectListItem> Councils { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadCouncilsAsync(cancellationToken);
+        if (Councils.Count == 0)
+        {
+            return Forbidden();
+        }
         Input.Year = clock.GetLocalNow().Year + 1;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadCouncilsAsync(cancellationToken);
+        if (Councils.Count == 0)
+        {
+            return Forbidden();
+        }
         var council = await db.Councils.FirstOrDefaultAsync(c => c.Short == Input.Council, cancellationToken);
-        if (council is null)
+        if (council is null || !Access.CanEditPlans(council.Id))
         {
             ModelState.AddModelError("Input.Council", "Välj nämnd.");
         }
@@ -64,8 +73,7 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
 
     private async Task LoadCouncilsAsync(CancellationToken cancellationToken)
     {
-        Councils = await db.Councils.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name, c.Short))
-            .ToListAsync(cancellationToken);
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        Councils = councils.Where(c => Access.CanEditPlans(c.Id)).Select(c => new SelectListItem(c.Name, c.Short)).ToList();
     }
 }

@@ -1,35 +1,33 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Core.Plans;
-using Varn.Core.Schedules;
 using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans;
 
-public class ShowModel(VarnDbContext db) : VarnPageModel
+public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
 {
-    public sealed record ActivityRow(
-        int Id, ActivityArea Area, string Text, string Responsible, IReadOnlyList<string> Partners, string? Schedule, string? ScheduleMeaning,
-        string? FollowUp, ActivityStatus Status, string? StatusComment, bool Carried);
-
     public sealed record StageRow(PlanStage? From, PlanStage To, string ChangedBy, DateTime ChangedAt, string? Note);
 
     public ActionPlan Plan { get; private set; } = null!;
     public string CouncilName { get; private set; } = "";
     public string? RevisedFromPath { get; private set; }
-    public IReadOnlyDictionary<SectionKey, string> Sections { get; private set; } = new Dictionary<SectionKey, string>();
-    public ILookup<ActivityArea, ActivityRow> Activities { get; private set; } = Array.Empty<ActivityRow>().ToLookup(a => ActivityArea.Prevention);
+    public PlanBody Body { get; private set; } = null!;
     public IReadOnlyList<StageRow> StageHistory { get; private set; } = [];
-    public bool ShowPartners { get; private set; }
-    public bool ShowSchedule { get; private set; }
-    public bool ShowFollowUp { get; private set; }
     public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+
+    /// <summary>This person may change texts and activities now (their council's plan, and still a draft).</summary>
+    public bool CanEditContent { get; private set; }
+
+    /// <summary>This person may change the plan's stage.</summary>
+    public bool CanChangeStage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
@@ -40,22 +38,27 @@ public class ShowModel(VarnDbContext db) : VarnPageModel
 
     public async Task<IActionResult> OnGetJsonAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
         }
         var document = (await PlanExporter.LoadAsync(db, plan.Id, cancellationToken))!;
+        await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1", cancellationToken);
         return File(PlanDocumentWriter.Write(document), "application/json; charset=utf-8", $"{council}-{year}.varn-plan.json");
     }
 
     /// <summary>Moves an activity one place up or down within its table.</summary>
     public async Task<IActionResult> OnPostMoveAsync(string council, int year, int activityId, string direction, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
+        }
+        if (!Access.CanEditPlans(plan.CouncilId))
+        {
+            return Forbidden();
         }
         if (!plan.Stage.ContentIsEditable())
         {
@@ -83,18 +86,15 @@ public class ShowModel(VarnDbContext db) : VarnPageModel
     {
         Plan = plan;
         CouncilName = plan.Council!.Name;
+        var mayEdit = Access.CanEditPlans(plan.CouncilId);
+        CanEditContent = mayEdit && plan.Stage.ContentIsEditable();
+        CanChangeStage = mayEdit && plan.Stage.NextStages().Count > 0;
+        var statusOpen = plan.Stage.StatusIsEditable();
         if (plan.RevisedFromId is { } fromId)
         {
             RevisedFromPath = await db.Plans.Where(p => p.Id == fromId).Select(p => PlanQueries.PathOf(p.Council!.Short, p.Year)).FirstOrDefaultAsync(cancellationToken);
         }
-        Sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == plan.Id).ToDictionaryAsync(s => s.Key, s => s.Text, cancellationToken);
-        var activities = await db.Activities.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Order).ToListAsync(cancellationToken);
-        Activities = activities
-            .Select(a => new ActivityRow(a.Id, a.Area, a.Text, a.Responsible, a.Partners, a.Schedule, a.ParsedSchedule?.Describe(), a.FollowUp, a.Status, a.StatusComment, a.CarriedFromId is not null))
-            .ToLookup(a => a.Area);
-        ShowPartners = activities.Any(a => a.Partners.Count > 0);
-        ShowSchedule = activities.Any(a => a.Schedule is not null);
-        ShowFollowUp = activities.Any(a => a.FollowUp is not null);
+        Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken);
         StageHistory = await db.StageChanges.AsNoTracking()
             .Where(s => s.PlanId == plan.Id)
             .OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)

@@ -13,7 +13,7 @@ public class EditingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync("/planer/ny");
         var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Council"] = "kungsholmen", ["Input.Year"] = "2027" });
         planPath = response.Location();
@@ -40,7 +40,7 @@ public class EditingTests : IAsyncLifetime
     [Fact]
     public async Task NewPlan_ForAnExistingYear_IsRefusedOnTheField()
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync("/planer/ny");
 
         var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Council"] = "kungsholmen", ["Input.Year"] = "2027" });
@@ -61,14 +61,14 @@ public class EditingTests : IAsyncLifetime
         Assert.Equal(ActivityArea.Competence, activity.Area);
         Assert.Equal(new DateOnly(2027, 8, 1), activity.ScheduleStart);
         Assert.Equal(new DateOnly(2027, 12, 31), activity.ScheduleEnd);
-        var page = await app.Browser().GetPageAsync(planPath);
+        var page = await (await app.SignedInAsync(TestAccounts.KungsholmenCoordinator)).GetPageAsync(planPath);
         Assert.Contains("Utbilda chefer om otillåten påverkan", page.QuerySelector("#aktiviteter-competence")!.TextContent);
     }
 
     [Fact]
     public async Task AddActivity_WithoutText_IsRefusedAndNothingStored()
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync($"{planPath}/aktiviteter/ny?omrade=prevention");
 
         var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Text"] = "   " });
@@ -82,8 +82,8 @@ public class EditingTests : IAsyncLifetime
     public async Task TwoPeopleSavingTheSameActivity_TheSecondGetsAConflictAndTheFirstChangeSurvives()
     {
         var id = await AddActivityAsync("Informera medarbetare om symboler", "2027");
-        var first = app.Browser();
-        var second = app.Browser();
+        var first = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
+        var second = await app.SignedInAsync(TestAccounts.Central);
         var firstForm = (await first.GetPageAsync($"{planPath}/aktiviteter/{id}")).Form();
         var secondForm = (await second.GetPageAsync($"{planPath}/aktiviteter/{id}")).Form();
 
@@ -102,7 +102,7 @@ public class EditingTests : IAsyncLifetime
     public async Task ScriptInSectionAndActivityText_IsShownAsTextNeverRun()
     {
         var id = await AddActivityAsync("<script>alert('aktivitet')</script><img src=x onerror=alert(1)>", "2027");
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var section = await client.GetPageAsync($"{planPath}/avsnitt/introduction");
         await client.SubmitAsync(section.Form(), new Dictionary<string, string>
         {
@@ -126,7 +126,7 @@ public class EditingTests : IAsyncLifetime
     {
         var firstId = await AddActivityAsync("Första", "2027");
         var secondId = await AddActivityAsync("Andra", "2027");
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync(planPath);
 
         var moveUp = page.QuerySelectorAll($"#aktivitet-{secondId} form").First();
@@ -141,7 +141,7 @@ public class EditingTests : IAsyncLifetime
     public async Task DecidedPlan_IsReadOnlyExceptForStatus()
     {
         var id = await AddActivityAsync("Kompetenshöja förtroendevalda", "2027");
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var editForm = (await client.GetPageAsync($"{planPath}/aktiviteter/{id}")).Form();
 
         await ChangeStageAsync("consultation");
@@ -185,7 +185,7 @@ public class EditingTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> ChangeStageAsync(string to, params (string Field, string Value)[] fields)
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync($"{planPath}/steg");
         var values = fields.ToDictionary(f => f.Field, f => f.Value);
         values["Input.To"] = to;
@@ -194,7 +194,7 @@ public class EditingTests : IAsyncLifetime
 
     private async Task<int> AddActivityAsync(string text, string schedule)
     {
-        var client = app.Browser();
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
         var page = await client.GetPageAsync($"{planPath}/aktiviteter/ny?omrade=competence");
         var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {

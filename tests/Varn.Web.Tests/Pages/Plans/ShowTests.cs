@@ -20,7 +20,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [Fact]
     public async Task PlanList_ShowsTheThreeSeedPlans()
     {
-        var page = await app.Browser().GetPageAsync("/planer");
+        var page = await (await app.SignedInAsync(TestAccounts.Central)).GetPageAsync("/planer");
 
         var links = page.QuerySelectorAll("main table a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/planer/hasselby-vallingby/2017", "/planer/skarholmen/2019", "/planer/skarholmen/2017"], links);
@@ -29,7 +29,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [Fact]
     public async Task PlanPage_ShowsSectionsInTheCommonOrderWithActivityTables()
     {
-        var page = await app.Browser().GetPageAsync("/planer/skarholmen/2019");
+        var page = await (await app.SignedInAsync(TestAccounts.Central)).GetPageAsync("/planer/skarholmen/2019");
 
         var headings = page.QuerySelectorAll("main h2[id^=avsnitt-], main h3[id^=rubrik-]").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(
@@ -49,7 +49,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [Fact]
     public async Task PlanPage_ShowsTheParsedScheduleBesideTheRawText()
     {
-        var page = await app.Browser().GetPageAsync("/planer/skarholmen/2019");
+        var page = await (await app.SignedInAsync(TestAccounts.Central)).GetPageAsync("/planer/skarholmen/2019");
 
         var row = page.QuerySelectorAll("#aktiviteter-hindering tbody tr")
             .First(r => r.TextContent.Contains("Implementera den stadsövergripande vägledningen"));
@@ -60,7 +60,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [Fact]
     public async Task SupersededPlanWithTheOlderTable_ShowsPartnersNoFollowUpColumnAndNoEditing()
     {
-        var page = await app.Browser().GetPageAsync("/planer/skarholmen/2017");
+        var page = await (await app.SignedInAsync(TestAccounts.Central)).GetPageAsync("/planer/skarholmen/2017");
 
         var headers = page.QuerySelectorAll("#aktiviteter-organisation thead th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(["Aktivitet", "Ansvarig", "Samverkan", "Tidplan", "Status"], headers);
@@ -74,7 +74,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [InlineData("/planer/skarholmen/2019/avsnitt/epilogue")]
     public async Task UnknownPlanOrPart_IsNotFound(string url)
     {
-        var page = await app.Browser().GetPageAsync(url, HttpStatusCode.NotFound);
+        var page = await (await app.SignedInAsync(TestAccounts.Central)).GetPageAsync(url, HttpStatusCode.NotFound);
 
         Assert.Equal("Sidan finns inte", page.QuerySelector("h1")!.TextContent);
     }
@@ -82,7 +82,7 @@ public class ShowTests : IClassFixture<ShowTests.Fixture>
     [Fact]
     public async Task DownloadedJson_IsTheInterchangeDocument()
     {
-        var response = await app.Browser().GetAsync("/planer/skarholmen/2019?handler=Json");
+        var response = await (await app.SignedInAsync(TestAccounts.Central)).GetAsync("/planer/skarholmen/2019?handler=Json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Core.Plans;
 
@@ -11,6 +14,9 @@ public sealed class ActivityInput
     public string? Area { get; set; }
     public string? Text { get; set; }
     public string? Responsible { get; set; }
+
+    /// <summary>The unit responsible, if any: its manager may then follow the activity up.</summary>
+    public int? ResponsibleUnitId { get; set; }
 
     /// <summary>One partner per line.</summary>
     public string? Partners { get; set; }
@@ -26,6 +32,7 @@ public sealed class ActivityInput
         Area = Codes.Of(activity.Area),
         Text = activity.Text,
         Responsible = activity.Responsible,
+        ResponsibleUnitId = activity.ResponsibleUnitId,
         Partners = string.Join("\n", activity.Partners),
         Schedule = activity.Schedule,
         FollowUp = activity.FollowUp,
@@ -38,7 +45,7 @@ public sealed class ActivityInput
         (Partners ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Checks the fields. With <paramref name="statusOnly"/>, only status and comment are the form's to change.</summary>
-    public void Validate(ModelStateDictionary state, bool statusOnly)
+    public void Validate(ModelStateDictionary state, bool statusOnly, IEnumerable<SelectListItem> units)
     {
         if (!Codes.TryParse<ActivityStatus>(Status, out _))
         {
@@ -59,6 +66,10 @@ public sealed class ActivityInput
         }
         Length(state, "Input.Text", Text, PlanDocumentReader.MaxActivityTextLength, "Beskrivningen");
         Length(state, "Input.Responsible", Responsible, PlanDocumentReader.MaxResponsibleLength, "Ansvarig");
+        if (ResponsibleUnitId is { } unit && !units.Any(u => u.Value == unit.ToString(CultureInfo.InvariantCulture)))
+        {
+            state.AddModelError("Input.ResponsibleUnitId", "Välj en av nämndens enheter, eller ingen.");
+        }
         Length(state, "Input.Schedule", Schedule, PlanDocumentReader.MaxScheduleLength, "Tidplanen");
         Length(state, "Input.FollowUp", FollowUp, PlanDocumentReader.MaxFollowUpLength, "Uppföljningen");
         var partners = PartnerList();
@@ -83,9 +94,18 @@ public sealed class ActivityInput
         activity.Area = Codes.TryParse<ActivityArea>(Area, out var area) ? area : activity.Area;
         activity.Text = Text!.Trim();
         activity.Responsible = Responsible?.Trim() ?? "";
+        activity.ResponsibleUnitId = ResponsibleUnitId;
         activity.Partners = PartnerList().ToList();
         activity.SetSchedule(Schedule);
         activity.FollowUp = Clean(FollowUp);
+    }
+
+    /// <summary>The council's units for the responsible-unit choice, with "none" first.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> UnitItemsAsync(VarnDbContext db, int councilId, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.Where(u => u.CouncilId == councilId).OrderBy(u => u.Name)
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(cancellationToken);
+        return [new SelectListItem("Ingen enhet vald", ""), .. units];
     }
 
     public static IEnumerable<SelectListItem> AreaItems() =>

@@ -52,7 +52,7 @@ public class DeleteModel(VarnDbContext db) : VarnPageModel
 
     private async Task<IActionResult?> LoadAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         var activity = plan is null ? null : await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.PlanId == plan.Id, cancellationToken);
         if (plan is null || activity is null)
         {
@@ -60,6 +60,6 @@ public class DeleteModel(VarnDbContext db) : VarnPageModel
         }
         Plan = plan;
         Activity = activity;
-        return null;
+        return Access.CanEditPlans(plan.CouncilId) ? null : Forbidden();
     }
 }

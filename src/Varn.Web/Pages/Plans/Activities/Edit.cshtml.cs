@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Varn.Core.Data;
 using Varn.Core.Plans;
@@ -16,12 +17,15 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
     public ActivityInput Input { get; set; } = new();
 
     public ActionPlan Plan { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> UnitItems { get; private set; } = [];
     public Activity Activity { get; private set; } = null!;
 
     /// <summary>The stored version when a save conflicted, shown beside what the person wrote.</summary>
     public Activity? Saved { get; private set; }
 
-    public bool StatusOnly => !Plan.Stage.ContentIsEditable();
+    /// <summary>Only status and comment: the plan is locked, or the person follows up their unit's activity.</summary>
+    public bool StatusOnly => !Plan.Stage.ContentIsEditable() || !Access.CanEditPlans(Plan.CouncilId);
     public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, int id, CancellationToken cancellationToken)
@@ -44,12 +48,12 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
         {
             return Conflict($"Planen är {Plan.Stage.Label().ToLowerInvariant()} och kan inte längre ändras.");
         }
-        if (StatusOnly && Request.Form.ContainsKey("Input.Text"))
+        if (StatusOnly && Request.Form.ContainsKey("Input.Text") && Access.CanEditPlans(Plan.CouncilId))
         {
             // The form was opened while the plan was a draft; it has been decided since.
             return Conflict($"Planen har hunnit gå vidare till steget «{Plan.Stage.Label()}» och är låst. Dina ändringar sparades inte; bara status och kommentar kan nu ändras.");
         }
-        Input.Validate(ModelState, StatusOnly);
+        Input.Validate(ModelState, StatusOnly, UnitItems);
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -83,7 +87,7 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     private async Task<IActionResult?> LoadAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         var activity = plan is null ? null : await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.PlanId == plan.Id, cancellationToken);
         if (plan is null || activity is null)
         {
@@ -91,6 +95,7 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
         }
         Plan = plan;
         Activity = activity;
-        return null;
+        UnitItems = await ActivityInput.UnitItemsAsync(db, plan.CouncilId, cancellationToken);
+        return Access.CanFollowUp(plan.CouncilId, activity.ResponsibleUnitId) ? null : Forbidden();
     }
 }

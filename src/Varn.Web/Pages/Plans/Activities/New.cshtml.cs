@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
@@ -14,20 +15,27 @@ public class NewModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     public ActionPlan Plan { get; private set; } = null!;
 
+    public IReadOnlyList<SelectListItem> UnitItems { get; private set; } = [];
+
     public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, string? omrade, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
         }
         Plan = plan;
+        if (!Access.CanEditPlans(plan.CouncilId))
+        {
+            return Forbidden();
+        }
         if (!plan.Stage.ContentIsEditable())
         {
             return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Nya aktiviteter kan inte läggas till.");
         }
+        UnitItems = await ActivityInput.UnitItemsAsync(db, plan.CouncilId, cancellationToken);
         Input = new ActivityInput
         {
             Area = Codes.TryParse<ActivityArea>(omrade, out var area) ? omrade : Codes.Of(ActivityArea.Prevention),
@@ -38,17 +46,22 @@ public class NewModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(council, year, cancellationToken);
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
         }
         Plan = plan;
+        if (!Access.CanEditPlans(plan.CouncilId))
+        {
+            return Forbidden();
+        }
         if (!plan.Stage.ContentIsEditable())
         {
             return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Aktiviteten sparades inte.");
         }
-        Input.Validate(ModelState, statusOnly: false);
+        UnitItems = await ActivityInput.UnitItemsAsync(db, plan.CouncilId, cancellationToken);
+        Input.Validate(ModelState, statusOnly: false, UnitItems);
         if (!ModelState.IsValid)
         {
             return Invalid();

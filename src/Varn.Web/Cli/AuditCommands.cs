@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Varn.Core.Audit;
+using Varn.Core.Data;
+
+namespace Varn.Web.Cli;
+
+public static class AuditCommands
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var audit = new Command("audit", "Granskningsloggen");
+        var verify = new Command("verify", "Räkna om loggens kedja av kontrollsummor; avslutar med 1 om en rad har ändrats eller saknas");
+        verify.SetAction(async (_, cancellationToken) =>
+        {
+            await using var scope = CommandScope.Create(services);
+            var result = await AuditLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<VarnDbContext>(), cancellationToken);
+            (result.Intact ? Console.Out : Console.Error).WriteLine(result.Message);
+            return result.Intact ? 0 : 1;
+        });
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Varn.Core.Accounts;
+using Varn.Core.Audit;
+using Varn.Core.Data;
+using Varn.Web.Accounts;
+
+namespace Varn.Web.Startup;
+
+/// <summary>Accounts (ASP.NET Core Identity), sign-in cookies, API tokens, authorization policies and rate limits.</summary>
+public static class AccountsSetup
+{
+    public const string SignInPolicy = "sign-in";
+    public const string ReportsPolicy = "reports";
+    private const string PageOrToken = "PageOrToken";
+
+    public static IServiceCollection AddVarnAccounts(this IServiceCollection services, IWebHostEnvironment environment, IConfiguration configuration)
+    {
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Access>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+
+        services.AddIdentityCore<VarnUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<VarnDbContext>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+
+        services.AddAuthentication(PageOrToken)
+            .AddPolicyScheme(PageOrToken, "Cookie for pages, bearer token for the API", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
+            {
+                options.Cookie.Name = "varn.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/logga-in";
+                options.LogoutPath = "/logga-ut";
+                options.AccessDeniedPath = "/fel/403";
+                options.ReturnUrlParameter = "returnUrl";
+            }));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorization(Policies.Add);
+        services.AddDataProtection().SetApplicationName("Varn").PersistKeysToDbContext<VarnDbContext>();
+
+        var limits = configuration.GetSection("Varn:RateLimit");
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("SignInPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(ReportsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("ReportsPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+}
