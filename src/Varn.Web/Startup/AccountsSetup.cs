@@ -60,8 +60,13 @@ public static class AccountsSetup
                 options.SlidingExpiration = true;
                 options.LoginPath = "/logga-in";
                 options.LogoutPath = "/logga-ut";
-                options.AccessDeniedPath = "/fel/403";
                 options.ReturnUrlParameter = "returnUrl";
+                // A signed-in person without the role gets 403 and the error page at the same address, not a redirect.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             }));
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -26,7 +26,6 @@ public static class VarnServices
         services.AddRazorPages(options =>
             {
                 var pages = options.Conventions;
-                pages.AddPageRoute("/Error", "/fel/{code:int?}");
                 pages.AllowAnonymousToPage("/Error");
                 pages.AllowAnonymousToPage("/Language");
                 pages.AllowAnonymousToPage("/Account/SignIn");

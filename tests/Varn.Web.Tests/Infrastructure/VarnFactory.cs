@@ -16,9 +16,12 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
     private readonly string connectionString;
     private readonly bool demo;
 
-    public VarnFactory(bool demo = true, string? postgresConnectionString = null)
+    private readonly int signInsPerMinute;
+
+    public VarnFactory(bool demo = true, string? postgresConnectionString = null, int signInsPerMinute = 100_000)
     {
         this.demo = demo;
+        this.signInsPerMinute = signInsPerMinute;
         provider = postgresConnectionString is null ? "Sqlite" : "Postgres";
         connectionString = postgresConnectionString ?? $"Data Source={Path.Combine(folder, "varn.db")};Pooling=False";
     }
@@ -31,6 +34,7 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Varn", connectionString);
         builder.UseSetting("Varn:Demo", demo ? "true" : "false");
+        builder.UseSetting("Varn:RateLimit:SignInPerMinute", signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -173,7 +173,8 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.CouncilId == Existing!.Id, cancellationToken);
         if (unit is null)
         {
-            return NotFound();
+            Flash = "Enheten finns inte längre.";
+            return Redirect($"/organisation/{council}#enheter");
         }
         db.Units.Remove(unit);
         await db.SaveChangesAsync(cancellationToken);

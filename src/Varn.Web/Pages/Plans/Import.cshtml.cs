@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Varn.Core.Accounts;
 using Varn.Core.Interchange;
 using Varn.Web.Infrastructure;
 
@@ -23,7 +26,19 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
     public PlanDocument? Preview { get; private set; }
     public IReadOnlyList<FormatError> Errors { get; private set; } = [];
 
-    public IActionResult OnGet() => Access.IsCentral || Access.Has(Varn.Core.Accounts.Role.LocalCoordinator) ? Page() : Forbidden();
+    /// <summary>Only coordinators import plans; which council's plan they may import is checked on the file.</summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (!Access.IsCentral && !Access.Has(Role.LocalCoordinator))
+        {
+            context.Result = Forbidden();
+        }
+    }
+
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {

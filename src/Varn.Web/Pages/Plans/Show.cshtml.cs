@@ -68,7 +68,8 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId && a.PlanId == plan.Id, cancellationToken);
         if (activity is null)
         {
-            return NotFound();
+            Flash = "Aktiviteten finns inte längre i planen.";
+            return Redirect(PlanQueries.PathOf(council, year));
         }
         var neighbours = db.Activities.Where(a => a.PlanId == plan.Id && a.Area == activity.Area);
         var neighbour = direction == "up"

@@ -1,0 +1,257 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Varn.Core.Accounts;
+using Varn.Core.Plans;
+using Varn.Web.Tests.Infrastructure;
+
+namespace Varn.Web.Tests.Accounts;
+
+/// <summary>
+/// Every page handler and endpoint the app maps, checked for every role against a plan of the person's own council
+/// and of another council, and anonymously. A route missing from the matrix fails the test: access is decided on
+/// purpose, never by default.
+/// </summary>
+public class AccessMatrixTests : IAsyncLifetime
+{
+    private enum Who
+    {
+        Anonymous,
+        Admin,
+        Central,
+        Coordinator,
+        UnitManager,
+        Employee,
+        Reader,
+        Police,
+    }
+
+    private enum Rule
+    {
+        Anyone,
+        SignedIn,
+        PlanCoordinators,
+        DraftReaders,
+        PlanEditors,
+        FollowUp,
+        Central,
+        AdminOrCentral,
+        Admin,
+    }
+
+    /// <summary>Method, route pattern and page handler → who may pass. Targets are Skärholmen's (own) and Kungsholmen's (other) drafts.</summary>
+    private static readonly Dictionary<string, Rule> Matrix = new()
+    {
+        ["GET /"] = Rule.SignedIn, ["GET /Index"] = Rule.SignedIn,
+        ["GET /fel/{code:int?}"] = Rule.Anyone, ["POST /fel/{code:int?}"] = Rule.Anyone, ["PUT /fel/{code:int?}"] = Rule.Anyone, ["DELETE /fel/{code:int?}"] = Rule.Anyone,
+        ["GET /sprak"] = Rule.Anyone, ["POST /sprak"] = Rule.Anyone,
+        ["GET /logga-in"] = Rule.Anyone, ["POST /logga-in"] = Rule.Anyone,
+        ["GET /logga-ut"] = Rule.SignedIn, ["POST /logga-ut"] = Rule.SignedIn,
+        ["GET /konto"] = Rule.SignedIn, ["POST /konto?handler=Token"] = Rule.SignedIn, ["POST /konto?handler=RevokeToken"] = Rule.SignedIn, ["POST /konto?handler=Password"] = Rule.SignedIn,
+        ["GET /offentligt"] = Rule.Anyone, ["GET /offentligt/{council}/{year:int}"] = Rule.Anyone,
+        ["GET /planer"] = Rule.SignedIn,
+        ["GET /planer/ny"] = Rule.PlanCoordinators, ["POST /planer/ny"] = Rule.PlanCoordinators,
+        ["GET /planer/importera"] = Rule.PlanCoordinators, ["POST /planer/importera?handler=Preview"] = Rule.PlanCoordinators, ["POST /planer/importera?handler=Save"] = Rule.PlanCoordinators,
+        ["GET /planer/{council}/{year:int}"] = Rule.DraftReaders, ["GET /planer/{council}/{year:int}?handler=Json"] = Rule.DraftReaders,
+        ["POST /planer/{council}/{year:int}?handler=Move"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/uppgifter"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/uppgifter"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/steg"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/steg"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/avsnitt/{key}"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/avsnitt/{key}"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/aktiviteter/ny"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/aktiviteter/ny"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/aktiviteter/{id:int}"] = Rule.FollowUp, ["POST /planer/{council}/{year:int}/aktiviteter/{id:int}"] = Rule.FollowUp,
+        ["GET /planer/{council}/{year:int}/aktiviteter/{id:int}/ta-bort"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/aktiviteter/{id:int}/ta-bort"] = Rule.PlanEditors,
+        ["GET /mall"] = Rule.Central, ["GET /mall/{key}"] = Rule.Central, ["POST /mall/{key}"] = Rule.Central,
+        ["GET /organisation"] = Rule.AdminOrCentral,
+        ["GET /organisation/{council?}"] = Rule.AdminOrCentral, ["POST /organisation/{council?}"] = Rule.AdminOrCentral,
+        ["POST /organisation/{council?}?handler=AddUnit"] = Rule.AdminOrCentral, ["POST /organisation/{council?}?handler=RemoveUnit"] = Rule.AdminOrCentral,
+        ["GET /admin/konton"] = Rule.Admin, ["GET /admin/konton/nytt"] = Rule.Admin, ["POST /admin/konton/nytt"] = Rule.Admin,
+        ["GET /admin/konton/{id}"] = Rule.Admin, ["POST /admin/konton/{id}?handler=Grant"] = Rule.Admin, ["POST /admin/konton/{id}?handler=Revoke"] = Rule.Admin,
+        ["POST /admin/konton/{id}?handler=Unlock"] = Rule.Admin, ["POST /admin/konton/{id}?handler=Password"] = Rule.Admin, ["POST /admin/konton/{id}?handler=RevokeToken"] = Rule.Admin,
+        ["GET /admin/logg"] = Rule.AdminOrCentral, ["POST /admin/logg?handler=Verify"] = Rule.AdminOrCentral,
+        ["GET /api/v1/plans/"] = Rule.SignedIn, ["POST /api/v1/plans/"] = Rule.SignedIn,
+        ["GET /api/v1/plans/{council}/{year:int}"] = Rule.DraftReaders,
+        ["GET /healthz"] = Rule.Anyone, ["GET /openapi/{documentName}.json"] = Rule.Anyone,
+    };
+
+    private static readonly Dictionary<Who, string> Emails = new()
+    {
+        [Who.Admin] = TestAccounts.Admin,
+        [Who.Central] = TestAccounts.Central,
+        [Who.Coordinator] = TestAccounts.SkarholmenCoordinator,
+        [Who.UnitManager] = TestAccounts.SkarholmenUnitManager,
+        [Who.Employee] = TestAccounts.SkarholmenEmployee,
+        [Who.Reader] = TestAccounts.SkarholmenReader,
+        [Who.Police] = TestAccounts.SkarholmenPolice,
+    };
+
+    private readonly VarnFactory app = new();
+    private readonly Dictionary<(string Council, string Param), string> targets = new();
+    private readonly Dictionary<Who, HttpClient> browsers = new();
+    private readonly Dictionary<Who, HttpClient> apis = new();
+
+    public async Task InitializeAsync()
+    {
+        // A draft for the person's own council (Skärholmen) and another's (Kungsholmen), each with one activity;
+        // Skärholmen's belongs to the unit the demo unit manager runs.
+        foreach (var council in new[] { "skarholmen", "kungsholmen" })
+        {
+            var central = await app.SignedInAsync(TestAccounts.Central);
+            var page = await central.GetPageAsync("/planer/ny");
+            await central.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Council"] = council, ["Input.Year"] = "2030" });
+            var activity = await central.GetPageAsync($"/planer/{council}/2030/aktiviteter/ny?omrade=prevention");
+            var unit = council == "skarholmen"
+                ? (await app.WithDbAsync(db => db.Units.SingleAsync(u => u.Council!.Short == "skarholmen" && u.Name == "Socialtjänsten"))).Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "";
+            var created = await central.SubmitAsync(activity.Form(), new Dictionary<string, string> { ["Input.Text"] = "Matrisens aktivitet", ["Input.ResponsibleUnitId"] = unit });
+            targets[(council, "id")] = created.Location().Split("#aktivitet-")[1];
+        }
+        // A version the empty forms of the matrix never match, so that no POST changes or deletes the targets.
+        await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2030).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, 99)));
+        await app.CreateAccountAsync("matris.mal@stad.example", Role.Employee, "kungsholmen");
+        var target = await app.WithServicesAsync(s => s.GetRequiredService<UserManager<VarnUser>>().FindByEmailAsync("matris.mal@stad.example"));
+        targets[("skarholmen", "account")] = targets[("kungsholmen", "account")] = target!.Id;
+
+        foreach (var (who, email) in Emails)
+        {
+            browsers[who] = await app.SignedInAsync(email);
+            apis[who] = await app.ApiClientAsync(email);
+        }
+        browsers[Who.Anonymous] = app.Browser();
+        apis[Who.Anonymous] = app.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task EveryRoute_IsInTheMatrix_AndAllowsExactlyWhoItShould()
+    {
+        var routes = await MappedRoutesAsync();
+
+        var missing = routes.Where(r => !Matrix.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "Routes without a decided access rule:\n" + string.Join("\n", missing));
+        var stale = Matrix.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Matrix entries for routes that no longer exist:\n" + string.Join("\n", stale));
+
+        var wrong = new List<string>();
+        foreach (var route in routes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                foreach (var council in new[] { "skarholmen", "kungsholmen" })
+                {
+                    var expected = Allows(Matrix[route], who, own: council == "skarholmen");
+                    var (status, location) = await RequestAsync(route, who, council);
+                    var allowed = Matrix[route] == Rule.Anyone ? !Challenged(status, location) : IsAllowed(status, location);
+                    if (allowed != expected)
+                    {
+                        wrong.Add($"{route} as {who} on {council}: {(int)status} {location} (expected {(expected ? "allowed" : "denied")})");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} unexpected answers:\n" + string.Join("\n", wrong));
+    }
+
+    private static bool Allows(Rule rule, Who who, bool own) => rule switch
+    {
+        Rule.Anyone => true,
+        Rule.SignedIn => who != Who.Anonymous,
+        Rule.PlanCoordinators => who is Who.Central or Who.Coordinator,
+        Rule.DraftReaders => who == Who.Central || (own && who is Who.Coordinator or Who.UnitManager or Who.Employee or Who.Reader or Who.Police),
+        Rule.PlanEditors => who == Who.Central || (own && who == Who.Coordinator),
+        Rule.FollowUp => who == Who.Central || (own && who is Who.Coordinator or Who.UnitManager),
+        Rule.Central => who == Who.Central,
+        Rule.AdminOrCentral => who is Who.Admin or Who.Central,
+        Rule.Admin => who == Who.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    // The error page answers with the status it explains: for open routes the question is only whether sign-in stood in the way.
+    private static bool Challenged(HttpStatusCode status, string? location) =>
+        status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (location?.Contains("/logga-in?returnUrl=", StringComparison.Ordinal) ?? false);
+
+    // Through to the handler: a page, a redirect after success, a refused form (400) or a conflict (409).
+    // Not through: 401, 403, 404 (another council's draft is not found) or the challenge's redirect to sign in.
+    private static bool IsAllowed(HttpStatusCode status, string? location) => status switch
+    {
+        HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.Created => true,
+        HttpStatusCode.Redirect or HttpStatusCode.Found => location is not null && !location.Contains("/logga-in?returnUrl=", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private async Task<(HttpStatusCode Status, string? Location)> RequestAsync(string route, Who who, string council)
+    {
+        var space = route.IndexOf(' ', StringComparison.Ordinal);
+        var method = route[..space];
+        var url = Fill(route[(space + 1)..], council);
+        var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+        var client = isApi ? apis[who] : browsers[who];
+
+        if (route.Contains("/logga-ut", StringComparison.Ordinal) && method == "POST" && who != Who.Anonymous)
+        {
+            client = await app.SignedInAsync(Emails[who]);
+        }
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET")
+        {
+            request.Content = isApi
+                ? new StringContent("", System.Text.Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await TokenAsync(client, who) });
+        }
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, response.Headers.Location?.OriginalString);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, Who who) =>
+        (await client.GetPageAsync(who == Who.Anonymous ? "/logga-in" : "/konto")).AntiforgeryToken();
+
+    private string Fill(string pattern, string council)
+    {
+        var publicPlan = council == "skarholmen" ? ("skarholmen", "2019") : ("hasselby-vallingby", "2017");
+        var url = pattern.StartsWith("/offentligt/", StringComparison.Ordinal)
+            ? pattern.Replace("{council}", publicPlan.Item1).Replace("{year:int}", publicPlan.Item2)
+            : pattern.Replace("{council}", council).Replace("{council?}", council).Replace("{year:int}", "2030");
+        return url
+            .Replace("{id:int}", targets[(council, "id")])
+            .Replace("{id}", targets[(council, "account")])
+            .Replace("{key}", "introduction")
+            .Replace("{code:int?}", "404")
+            .Replace("{documentName}", "v1");
+    }
+
+    /// <summary>Every mapped endpoint, and for pages every handler method: "POST /planer/{council}/{year:int}?handler=Move".</summary>
+    private async Task<HashSet<string>> MappedRoutesAsync()
+    {
+        var routes = new HashSet<string>();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+            if (page is not null)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    routes.Add($"{handler.HttpMethod.ToUpperInvariant()} {pattern}{(handler.Name is null ? "" : $"?handler={handler.Name}")}");
+                }
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                routes.Add($"{method} {pattern}");
+            }
+        }
+        return routes;
+    }
+}
