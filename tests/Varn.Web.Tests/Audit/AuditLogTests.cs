@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
+using Varn.Web.Cli;
+using Varn.Web.Tests.Cli;
+using Varn.Web.Tests.Infrastructure;
+
+namespace Varn.Web.Tests.Audit;
+
+[Collection(nameof(ConsoleCollection))]
+public class AuditLogTests
+{
+    [Fact]
+    public async Task Changes_AreLoggedWithWhoAndWhat_NeverTheText()
+    {
+        using var app = new VarnFactory();
+        var client = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var page = await client.GetPageAsync("/planer/ny");
+        await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2029" });
+        var form = await client.GetPageAsync("/planer/skarholmen/2029/aktiviteter/ny?omrade=prevention");
+        await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Text"] = "Kvittoord-7741 ska inte synas i loggen", ["Input.Responsible"] = "Preventionssamordnare" });
+
+        var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
+
+        var created = rows.Last(r => r.Action == "Activity.created");
+        Assert.Equal("Demo Samordnare Skärholmen", created.Actor);
+        Assert.NotNull(created.EntityId);
+        Assert.Contains(rows, r => r.Action == "ActionPlan.created" && r.Actor == "Demo Samordnare Skärholmen");
+        Assert.Contains(rows, r => r.Action == "signin.succeeded");
+        Assert.DoesNotContain(rows, r => $"{r.Actor} {r.Action} {r.Entity} {r.EntityId} {r.Summary}".Contains("Kvittoord-7741", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_IsLogged()
+    {
+        using var app = new VarnFactory();
+        var client = await app.SignedInAsync(TestAccounts.SkarholmenReader);
+
+        await client.GetAsync("/planer/skarholmen/2019?handler=Json");
+
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "plan.exported" && a.Actor == "Demo Förtroendevald Skärholmen")));
+    }
+
+    [Fact]
+    public async Task VerifyOnSqlite_PassesAndFailsAfterARowIsAlteredInTheDatabase()
+    {
+        using var app = new VarnFactory();
+        await AssertVerifyCatchesTamperingAsync(app, "DROP TRIGGER AuditEntries_no_update", "UPDATE AuditEntries SET Actor = 'Någon annan' WHERE Sequence = 5");
+    }
+
+    [Fact]
+    public async Task VerifyOnPostgres_PassesAndFailsAfterARowIsAlteredInTheDatabase()
+    {
+        using var app = new VarnFactory(demo: true, postgresConnectionString: await Postgres.CreateDatabaseAsync());
+        await AssertVerifyCatchesTamperingAsync(app, "DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"", "UPDATE \"AuditEntries\" SET \"Actor\" = 'Någon annan' WHERE \"Sequence\" = 5");
+    }
+
+    [Fact]
+    public async Task TheDatabase_RefusesToUpdateOrDeleteAuditRows()
+    {
+        using var app = new VarnFactory();
+
+        var update = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'x'")));
+        var delete = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
+
+        Assert.Contains("append-only", update?.Message);
+        Assert.Contains("append-only", delete?.Message);
+    }
+
+    [Fact]
+    public async Task AuditPage_ShowsTheLogAndChecksTheChain()
+    {
+        using var app = new VarnFactory();
+        var admin = await app.SignedInAsync(TestAccounts.Admin);
+
+        var page = await admin.GetPageAsync("/admin/logg?Action=signin");
+        var verified = await admin.SubmitAsync(page.Form("main form[method=post]"));
+
+        Assert.All(page.QuerySelectorAll("main tbody tr code").Select(c => c.TextContent), action => Assert.StartsWith("signin", action));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Contains("Granskningsloggen är obruten", (await Html.ParseAsync(verified)).QuerySelector("[role=status]")!.TextContent);
+    }
+
+    private static async Task AssertVerifyCatchesTamperingAsync(VarnFactory app, string dropTrigger, string tamper)
+    {
+        await (await app.SignedInAsync(TestAccounts.Central)).GetAsync("/planer");
+        var (intact, intactOutput) = await RunAsync(app, "audit", "verify");
+
+        await app.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync(dropTrigger);
+            await db.Database.ExecuteSqlRawAsync(tamper);
+        });
+        var (broken, brokenOutput) = await RunAsync(app, "audit", "verify");
+
+        Assert.Equal(0, intact);
+        Assert.Contains("Granskningsloggen är obruten", intactOutput);
+        Assert.Equal(1, broken);
+        Assert.Contains("Rad 5", brokenOutput);
+        Assert.False((await app.WithDbAsync(db => AuditLog.VerifyAsync(db))).Intact);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(VarnFactory app, params string[] args)
+    {
+        var output = new StringWriter();
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(output);
+        try
+        {
+            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+}

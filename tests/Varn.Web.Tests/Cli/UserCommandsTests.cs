@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Accounts;
+using Varn.Web.Cli;
+using Varn.Web.Tests.Infrastructure;
+
+namespace Varn.Web.Tests.Cli;
+
+[Collection(nameof(ConsoleCollection))]
+public class UserCommandsTests
+{
+    [Fact]
+    public async Task AddListAndToken_CreateAWorkingAccountAndApiToken()
+    {
+        using var app = VarnFactory.Empty();
+        _ = app.Server;
+
+        var (added, addOutput) = await RunAsync(app, "ett-långt-lösenord-för-test\n", "users", "add", "--email", "anna.samordnare@stad.example", "--name", "Anna Samordnare", "--role", "localCoordinator", "--council", "farsta", "--password-stdin");
+        var (listed, listOutput) = await RunAsync(app, "", "users", "list");
+        var (issued, tokenOutput) = await RunAsync(app, "", "users", "token", "--email", "anna.samordnare@stad.example", "--name", "ILS-export");
+
+        Assert.Equal((0, 0, 0), (added, listed, issued));
+        Assert.Contains("Skapade Anna Samordnare <anna.samordnare@stad.example> som lokal samordnare.", addOutput);
+        Assert.Contains("anna.samordnare@stad.example\tAnna Samordnare\tlocalCoordinator@farsta", listOutput);
+        var secret = tokenOutput.TrimEnd().Split('\n')[^1].Trim();
+        Assert.StartsWith(ApiToken.Prefix, secret);
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/plans")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.ApiTokens.AnyAsync(t => t.Hash == secret)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "ApiToken.created" && a.Actor.StartsWith("kommandoraden"))));
+    }
+
+    [Theory]
+    [InlineData("kort", "localCoordinator", "farsta", "Lösenordet ska ha minst 12 tecken.")]
+    [InlineData("ett-långt-lösenord-för-test", "localCoordinator", null, "gäller en nämnd")]
+    [InlineData("ett-långt-lösenord-för-test", "localCoordinator", "gotham", "gäller en nämnd")]
+    public async Task Add_WithBadInput_FailsWithAMessageAndCreatesNothing(string password, string role, string? council, string message)
+    {
+        using var app = VarnFactory.Empty();
+        _ = app.Server;
+        string[] args = ["users", "add", "--email", "b@stad.example", "--name", "B", "--role", role, "--password-stdin", .. council is null ? Array.Empty<string>() : ["--council", council]];
+
+        var (code, output) = await RunAsync(app, password + "\n", args);
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, output);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync()));
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(VarnFactory app, string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
+        Console.SetIn(new StringReader(input));
+        Console.SetOut(output);
+        Console.SetError(output);
+        try
+        {
+            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+}
