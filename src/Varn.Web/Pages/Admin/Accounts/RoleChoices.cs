@@ -17,7 +17,8 @@ public sealed record RoleChoices(IReadOnlyList<SelectListItem> Roles, IReadOnlyL
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Council!.Name).ThenBy(u => u.Name)
             .Select(u => new SelectListItem(u.Council!.Name + " – " + u.Name, u.Id.ToString())).ToListAsync(cancellationToken);
         return new RoleChoices(
-            roles,
+            // No role is preselected: a forgotten choice must not make anyone an administrator.
+            [new SelectListItem("Välj roll", ""), .. roles],
             [new SelectListItem("Ingen (stadsövergripande roll)", ""), .. councils],
             [new SelectListItem("Ingen (bara för enhetschef)", ""), .. units]);
     }
