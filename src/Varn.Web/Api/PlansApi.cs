@@ -4,6 +4,7 @@ using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Web.Accounts;
+using Varn.Web.Documents;
 
 namespace Varn.Web.Api;
 
@@ -19,6 +20,7 @@ public static class PlansApi
         var plans = routes.MapGroup("/api/v1/plans").WithTags("Plans").RequireAuthorization(Policies.ApiClient);
         plans.MapGet("/", ListAsync).WithName("ListPlans");
         plans.MapGet("/{council}/{year:int}", GetAsync).WithName("GetPlan");
+        plans.MapGet("/{council}/{year:int}/word", GetWordAsync).WithName("GetPlanAsWord");
         plans.MapPost("/", ImportAsync).WithName("ImportPlan").DisableAntiforgery();
     }
 
@@ -43,6 +45,18 @@ public static class PlansApi
         var document = (await PlanExporter.LoadAsync(db, planId.Value, cancellationToken))!;
         await audit.RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1 via API", cancellationToken);
         return TypedResults.File(PlanDocumentWriter.Write(document), "application/json; charset=utf-8", $"{council}-{year}.json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetailsMessage>>> GetWordAsync(string council, int year, VarnDbContext db, Access access, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var planId = await access.Plans(db).Where(p => p.Council!.Short == council && p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (planId is null)
+        {
+            return TypedResults.NotFound(new ProblemDetailsMessage("Planen finns inte", 404, $"Det finns ingen plan för «{council}» {year}."));
+        }
+        var source = (await PlanForDocument.LoadAsync(db, planId.Value, cancellationToken))!;
+        await audit.RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "Word via API", cancellationToken);
+        return TypedResults.File(PlanWordExporter.Write(source), PlanWordExporter.ContentType, $"{council}-{year}.docx");
     }
 
     private static async Task<Results<Created<PlanSummary>, BadRequest<ImportProblem>, UnprocessableEntity<ImportProblem>, Conflict<ImportProblem>, JsonHttpResult<ImportProblem>>> ImportAsync(

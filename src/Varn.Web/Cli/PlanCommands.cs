@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
+using Varn.Web.Documents;
 
 namespace Varn.Web.Cli;
 
@@ -76,8 +77,8 @@ public static class PlanCommands
     {
         var council = new Option<string>("--council") { Required = true, Description = "Nämndens kortnamn, t.ex. skarholmen" };
         var year = new Option<int>("--year") { Required = true, Description = "Planens år" };
-        var format = new Option<string>("--format") { Description = "json (standard)", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
+        var format = new Option<string>("--format") { Description = "json (standard) eller docx", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "docx");
         var output = new Option<FileInfo>("--output", "-o") { Required = true, Description = "Filen som skrivs" };
         var command = new Command("export", "Skriv en plan till fil") { council, year, format, output };
         command.SetAction(async (parse, cancellationToken) =>
@@ -92,11 +93,12 @@ public static class PlanCommands
                 Console.Error.WriteLine($"Det finns ingen plan för «{shortName}» {planYear}.");
                 return 1;
             }
-            var document = (await PlanExporter.LoadAsync(db, planId.Value, cancellationToken))!;
+            var source = (await PlanForDocument.LoadAsync(db, planId.Value, cancellationToken))!;
             var file = parse.GetValue(output)!;
-            await File.WriteAllBytesAsync(file.FullName, PlanDocumentWriter.Write(document), cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1 till fil", cancellationToken);
-            Console.WriteLine($"Skrev {document.Title} till {file.FullName}");
+            var word = parse.GetValue(format) == "docx";
+            await File.WriteAllBytesAsync(file.FullName, word ? PlanWordExporter.Write(source) : PlanDocumentWriter.Write(source.Plan), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), word ? "Word till fil" : "varn.plan/1 till fil", cancellationToken);
+            Console.WriteLine($"Skrev {source.Plan.Title} till {file.FullName}");
             return 0;
         });
         return command;

@@ -4,6 +4,7 @@ using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
 using Varn.Core.Plans;
+using Varn.Web.Documents;
 using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans;
@@ -46,6 +47,18 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
         var document = (await PlanExporter.LoadAsync(db, plan.Id, cancellationToken))!;
         await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "varn.plan/1", cancellationToken);
         return File(PlanDocumentWriter.Write(document), "application/json; charset=utf-8", $"{council}-{year}.varn-plan.json");
+    }
+
+    public async Task<IActionResult> OnGetWordAsync(string council, int year, CancellationToken cancellationToken)
+    {
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+        var source = (await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken))!;
+        await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Word", cancellationToken);
+        return File(PlanWordExporter.Write(source), PlanWordExporter.ContentType, $"{council}-{year}.docx");
     }
 
     /// <summary>Moves an activity one place up or down within its table.</summary>

@@ -1,22 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Plans;
+using Varn.Web.Documents;
 using Varn.Web.Infrastructure;
 using Varn.Web.Pages.Plans;
 
 namespace Varn.Web.Pages.Public;
 
 /// <summary>An approved plan, read-only, without signing in. Any other stage is not found here.</summary>
-public class PlanModel(VarnDbContext db) : VarnPageModel
+public class PlanModel(VarnDbContext db, AuditLog audit) : VarnPageModel
 {
     public ActionPlan Plan { get; private set; } = null!;
     public PlanBody Body { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Council)
-            .FirstOrDefaultAsync(p => p.Council!.Short == council && p.Year == year && p.Stage == PlanStage.Approved, cancellationToken);
+        var plan = await FindAsync(council, year, cancellationToken);
         if (plan is null)
         {
             return NotFound();
@@ -25,4 +26,20 @@ public class PlanModel(VarnDbContext db) : VarnPageModel
         Body = await PlanBody.LoadAsync(db, plan, editable: false, _ => false, cancellationToken);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetWordAsync(string council, int year, CancellationToken cancellationToken)
+    {
+        var plan = await FindAsync(council, year, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+        var source = (await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken))!;
+        await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Word, offentlig sida", cancellationToken);
+        return File(PlanWordExporter.Write(source), PlanWordExporter.ContentType, $"{council}-{year}.docx");
+    }
+
+    private Task<ActionPlan?> FindAsync(string council, int year, CancellationToken cancellationToken) =>
+        db.Plans.AsNoTracking().Include(p => p.Council)
+            .FirstOrDefaultAsync(p => p.Council!.Short == council && p.Year == year && p.Stage == PlanStage.Approved, cancellationToken);
 }
