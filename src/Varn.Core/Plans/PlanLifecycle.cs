@@ -34,6 +34,32 @@ public sealed class PlanLifecycle(VarnDbContext db, TimeProvider clock)
         return plan;
     }
 
+    /// <summary>When a revision is approved, last year's plan it was revised from is superseded.</summary>
+    private void SupersedePrevious(ActionPlan plan, string changedBy, DateTime now)
+    {
+        if (plan.RevisedFromId is not { } previousId)
+        {
+            return;
+        }
+        var previous = db.Plans.FirstOrDefault(p => p.Id == previousId);
+        if (previous is null || previous.Stage != PlanStage.Approved)
+        {
+            return;
+        }
+        previous.StageChanges.Add(new StageChange
+        {
+            PlanId = previous.Id,
+            From = previous.Stage,
+            To = PlanStage.Superseded,
+            ChangedBy = changedBy,
+            ChangedAt = now,
+            Note = $"Ersatt av {plan.Year} års plan",
+        });
+        previous.Stage = PlanStage.Superseded;
+        previous.UpdatedAt = now;
+        previous.Version++;
+    }
+
     /// <summary>
     /// Checks a stage change and applies it to the tracked plan. Returns the problems, keyed by the field they concern
     /// (empty when the change was applied). The caller saves.
@@ -98,6 +124,7 @@ public sealed class PlanLifecycle(VarnDbContext db, TimeProvider clock)
         if (request.To == PlanStage.Approved)
         {
             plan.ApprovedOn = request.ApprovedOn;
+            SupersedePrevious(plan, changedBy, now);
         }
         if (request.To == PlanStage.Draft)
         {

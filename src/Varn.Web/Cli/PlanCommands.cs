@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Varn.Core.Audit;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
+using Varn.Core.Plans;
 using Varn.Web.Documents;
 
 namespace Varn.Web.Cli;
@@ -14,6 +15,7 @@ public static class PlanCommands
         var plans = new Command("plans", "Handlingsplaner: import och export");
         plans.Subcommands.Add(Import(services));
         plans.Subcommands.Add(Export(services));
+        plans.Subcommands.Add(Revise(services));
         return plans;
     }
 
@@ -99,6 +101,35 @@ public static class PlanCommands
             await File.WriteAllBytesAsync(file.FullName, word ? PlanWordExporter.Write(source) : PlanDocumentWriter.Write(source.Plan), cancellationToken);
             await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), word ? "Word till fil" : "varn.plan/1 till fil", cancellationToken);
             Console.WriteLine($"Skrev {source.Plan.Title} till {file.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Revise(IServiceProvider services)
+    {
+        var council = new Option<string>("--council") { Required = true, Description = "Nämndens kortnamn, t.ex. skarholmen" };
+        var from = new Option<int>("--from") { Required = true, Description = "Året för planen som revideras" };
+        var command = new Command("revise", "Skapa nästa års plan som utkast från en behandlad eller godkänd plan") { council, from };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = CommandScope.Create(services);
+            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var shortName = parse.GetValue(council)!;
+            var year = parse.GetValue(from);
+            var planId = await db.Plans.Where(p => p.Council!.Short == shortName && p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (planId is null)
+            {
+                Console.Error.WriteLine($"Det finns ingen plan för «{shortName}» {year}.");
+                return 1;
+            }
+            var (plan, error) = await scope.ServiceProvider.GetRequiredService<PlanRevision>().ReviseAsync(planId.Value, CommandScope.Operator, cancellationToken);
+            if (plan is null)
+            {
+                Console.Error.WriteLine(error);
+                return 1;
+            }
+            Console.WriteLine($"Skapade {plan.Title} som utkast med {plan.Activities.Count} överförda aktiviteter.");
             return 0;
         });
         return command;

@@ -41,7 +41,9 @@ public sealed record PlanForDocument(
         {
             previousYear = await db.Plans.Where(p => p.Id == fromId).Select(p => (int?)p.Year).SingleOrDefaultAsync(cancellationToken);
             var carried = await db.Activities.Where(a => a.PlanId == planId && a.CarriedFromId != null).Select(a => a.CarriedFromId!.Value).ToListAsync(cancellationToken);
-            previous = (await db.Activities.AsNoTracking().Where(a => a.PlanId == fromId).OrderBy(a => a.Area).ThenBy(a => a.Order).ToListAsync(cancellationToken))
+            // Areas are stored as text: put them in the plan's order in memory.
+            previous = (await db.Activities.AsNoTracking().Where(a => a.PlanId == fromId).ToListAsync(cancellationToken))
+                .OrderBy(a => a.Area).ThenBy(a => a.Order)
                 .Select(a => new PreviousStatus(a.Area, a.Text, a.Status, a.StatusComment, carried.Contains(a.Id)))
                 .ToList();
         }

@@ -21,6 +21,7 @@ public static class VarnServices
         services.AddVarnAccounts(builder.Environment, builder.Configuration);
         services.AddScoped<PlanImporter>();
         services.AddScoped<PlanLifecycle>();
+        services.AddScoped<PlanRevision>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>

@@ -9,7 +9,7 @@ using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans;
 
-public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
+public class ShowModel(VarnDbContext db, AuditLog audit, PlanRevision revision) : VarnPageModel
 {
     public sealed record StageRow(PlanStage? From, PlanStage To, string ChangedBy, DateTime ChangedAt, string? Note);
 
@@ -17,6 +17,9 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
     public string CouncilName { get; private set; } = "";
     public string? RevisedFromPath { get; private set; }
     public PlanBody Body { get; private set; } = null!;
+
+    /// <summary>Last year's activities and how they ended, when this plan is a revision.</summary>
+    public PlanForDocument? Previous { get; private set; }
     public IReadOnlyList<StageRow> StageHistory { get; private set; } = [];
     public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
 
@@ -25,6 +28,9 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
 
     /// <summary>This person may change the plan's stage.</summary>
     public bool CanChangeStage { get; private set; }
+
+    /// <summary>This person may create next year's plan from this one, and there is none yet.</summary>
+    public bool CanRevise { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
@@ -59,6 +65,28 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
         var source = (await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken))!;
         await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Word", cancellationToken);
         return File(PlanWordExporter.Write(source), PlanWordExporter.ContentType, $"{council}-{year}.docx");
+    }
+
+    /// <summary>Creates next year's draft from this plan and opens it.</summary>
+    public async Task<IActionResult> OnPostReviseAsync(string council, int year, CancellationToken cancellationToken)
+    {
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+        if (!Access.CanEditPlans(plan.CouncilId))
+        {
+            return Forbidden();
+        }
+        var (next, error) = await revision.ReviseAsync(plan.Id, Actor, cancellationToken);
+        if (next is null)
+        {
+            Flash = error;
+            return Redirect(PlanQueries.PathOf(council, year));
+        }
+        Flash = $"{next.Year} års plan är skapad som utkast från {year} års plan. Aktiviteter som inte var genomförda eller inställda är överförda.";
+        return Redirect(PlanQueries.PathOf(council, next.Year));
     }
 
     /// <summary>Moves an activity one place up or down within its table.</summary>
@@ -104,9 +132,15 @@ public class ShowModel(VarnDbContext db, AuditLog audit) : VarnPageModel
         CanEditContent = mayEdit && plan.Stage.ContentIsEditable();
         CanChangeStage = mayEdit && plan.Stage.NextStages().Count > 0;
         var statusOpen = plan.Stage.StatusIsEditable();
+        CanRevise = mayEdit && plan.Stage is PlanStage.Decided or PlanStage.Approved
+            && !await db.Plans.AnyAsync(p => p.CouncilId == plan.CouncilId && p.Year == plan.Year + 1, cancellationToken);
         if (plan.RevisedFromId is { } fromId)
         {
             RevisedFromPath = await db.Plans.Where(p => p.Id == fromId).Select(p => PlanQueries.PathOf(p.Council!.Short, p.Year)).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (plan.RevisedFromId is not null)
+        {
+            Previous = await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken);
         }
         Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken);
         StageHistory = await db.StageChanges.AsNoTracking()
