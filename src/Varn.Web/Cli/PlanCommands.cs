@@ -16,6 +16,7 @@ public static class PlanCommands
         plans.Subcommands.Add(Import(services));
         plans.Subcommands.Add(Export(services));
         plans.Subcommands.Add(Revise(services));
+        plans.Subcommands.Add(ImportWord(services));
         return plans;
     }
 
@@ -101,6 +102,70 @@ public static class PlanCommands
             await File.WriteAllBytesAsync(file.FullName, word ? PlanWordExporter.Write(source) : PlanDocumentWriter.Write(source.Plan), cancellationToken);
             await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("plan.exported", "ActionPlan", planId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), word ? "Word till fil" : "varn.plan/1 till fil", cancellationToken);
             Console.WriteLine($"Skrev {source.Plan.Title} till {file.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ImportWord(IServiceProvider services)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Word-filen (.docx)" };
+        var council = new Option<string>("--council") { Required = true, Description = "Nämndens kortnamn, t.ex. skarholmen" };
+        var year = new Option<int>("--year") { Required = true, Description = "Planens år" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Spara inget; skriv ut planen som varn.plan/1" };
+        var command = new Command("import-word", "Läs in aktivitetstabellerna i en Word-plan till ett utkast") { file, council, year, dryRun };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = CommandScope.Create(services);
+            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var import = scope.ServiceProvider.GetRequiredService<WordPlanImport>();
+            var path = parse.GetValue(file)!;
+            var shortName = parse.GetValue(council)!;
+            var planYear = parse.GetValue(year);
+            var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == shortName, cancellationToken);
+            if (target is null)
+            {
+                Console.Error.WriteLine($"Det finns ingen nämnd med kortnamnet «{shortName}».");
+                return 1;
+            }
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"Filen {path.FullName} finns inte.");
+                return 1;
+            }
+            if (path.Length > WordPlanReader.MaxBytes)
+            {
+                Console.Error.WriteLine($"Filen är {path.Length / 1024 / 1024} MB. Största tillåtna storlek är {WordPlanReader.MaxBytes / 1024 / 1024} MB.");
+                return 1;
+            }
+            var result = WordPlanReader.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
+            if (result.Error is { } error)
+            {
+                Console.Error.WriteLine(error);
+                return 1;
+            }
+            foreach (var line in result.NotUnderstood)
+            {
+                Console.Error.WriteLine($"Förstods inte: {line}");
+            }
+            if (await import.CheckAsync(target, planYear, cancellationToken) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 1;
+            }
+            if (parse.GetValue(dryRun))
+            {
+                var preview = await import.PreviewAsync(target, planYear, result.Activities, cancellationToken);
+                Console.Out.Write(System.Text.Encoding.UTF8.GetString(PlanDocumentWriter.Write(preview)));
+                return 0;
+            }
+            var (plan, saveError) = await import.SaveAsync(target, planYear, result.Activities, CommandScope.Operator, cancellationToken);
+            if (plan is null)
+            {
+                Console.Error.WriteLine(saveError);
+                return 1;
+            }
+            Console.WriteLine($"Läste in {result.Activities.Count} aktiviteter från {result.Tables.Count} tabeller till {target.Name} {planYear}.");
             return 0;
         });
         return command;

@@ -22,6 +22,7 @@ public static class VarnServices
         services.AddScoped<PlanImporter>();
         services.AddScoped<PlanLifecycle>();
         services.AddScoped<PlanRevision>();
+        services.AddScoped<Varn.Web.Documents.WordPlanImport>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
