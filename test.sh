@@ -18,6 +18,15 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 export VARN_TEST_CHROMIUM="${VARN_TEST_CHROMIUM:-$(command -v chromium)}"
 
+# LibreOffice renders the exported Word files to PDF, and poppler reads the PDF's text, in the document tests.
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "Installing LibreOffice Writer…"
+  need_package libreoffice-writer-nogui
+fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+  need_package poppler-utils
+fi
+
 # A real PostgreSQL server for the data tests, unless one is given.
 if [ -z "${VARN_TEST_POSTGRES:-}" ]; then
   initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)

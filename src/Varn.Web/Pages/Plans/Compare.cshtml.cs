@@ -11,17 +11,22 @@ public class CompareModel(VarnDbContext db) : VarnPageModel
 {
     public ActionPlan Plan { get; private set; } = null!;
     public int PreviousYear { get; private set; }
-    public PlanComparison Comparison { get; private set; } = null!;
+    /// <summary>Null when the plan was not made by revising an earlier one: there is nothing to compare.</summary>
+    public PlanComparison? Comparison { get; private set; }
     public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
         var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
-        if (plan?.RevisedFromId is not { } previousId)
+        if (plan is null)
         {
             return NotFound();
         }
         Plan = plan;
+        if (plan.RevisedFromId is not { } previousId)
+        {
+            return Page();
+        }
         PreviousYear = await db.Plans.Where(p => p.Id == previousId).Select(p => p.Year).SingleAsync(cancellationToken);
         // Areas are stored as text: put them in the plan's order in memory.
         var before = (await db.Activities.AsNoTracking().Where(a => a.PlanId == previousId).ToListAsync(cancellationToken)).OrderBy(a => a.Area).ThenBy(a => a.Order).ToList();
