@@ -63,6 +63,27 @@ public class PlanCommandsTests : IDisposable
         Assert.Contains("Det finns ingen plan för «skarholmen» 2031.", output);
     }
 
+    [Fact]
+    public async Task ImportWordDryRun_PrintsThePlanAndStoresNothing_AndReviseCreatesNextYear()
+    {
+        var docx = Path.Combine(folder, "plan.docx");
+        await RunAsync("plans", "export", "--council", "hasselby-vallingby", "--year", "2017", "--format", "docx", "-o", docx);
+
+        var (dry, json) = await RunAsync("plans", "import-word", docx, "--council", "farsta", "--year", "2027", "--dry-run");
+        var (revised, revisedOutput) = await RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
+        var (again, againOutput) = await RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
+
+        Assert.Equal(0, dry);
+        var (document, errors) = Varn.Core.Interchange.PlanDocumentReader.Read(System.Text.Encoding.UTF8.GetBytes(json));
+        Assert.Empty(errors);
+        Assert.Equal(("Farsta stadsdelsnämnd", 2027, 14), (document!.Council.Name, document.Year, document.Activities.Count));
+        Assert.False(await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.Council!.Short == "farsta")));
+        Assert.Equal(0, revised);
+        Assert.Contains("2018 som utkast med 14 överförda aktiviteter", revisedOutput);
+        Assert.Equal(1, again);
+        Assert.Contains("har redan en plan för 2018", againOutput);
+    }
+
     private async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         _ = app.Server;
