@@ -7,6 +7,8 @@ using Varn.Core.Accounts;
 using Varn.Core.Audit;
 using Varn.Core.Organisation;
 using Varn.Core.Plans;
+using Varn.Core.Reports;
+using Varn.Core.Routine;
 
 namespace Varn.Core.Data;
 
@@ -16,6 +18,10 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DeidentifiedReport> Reports => Set<DeidentifiedReport>();
+    public DbSet<ReportCount> ReportCounts => Set<ReportCount>();
+    public DbSet<RoutineText> RoutineTexts => Set<RoutineText>();
+    public DbSet<KnowledgeItem> KnowledgeItems => Set<KnowledgeItem>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<PoliceArea> PoliceAreas => Set<PoliceArea>();
@@ -26,6 +32,14 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<TemplateSection> TemplateSections => Set<TemplateSection>();
+
+    /// <summary>A list of codes stored as one comma-separated text column ("graffiti,stickers"), the same on every database.</summary>
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<T>, string> EnumList<T>() where T : struct, Enum =>
+        new(v => string.Join(",", v.Select(x => x.ToString())),
+            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<T>).ToList());
+
+    private static ValueComparer<List<T>> EnumListComparer<T>() where T : struct, Enum =>
+        new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList());
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,6 +120,48 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
         });
 
         builder.Entity<VarnUser>(e => e.Property(x => x.DisplayName).HasMaxLength(200));
+
+        builder.Entity<DeidentifiedReport>(e =>
+        {
+            e.HasIndex(x => new { x.CouncilId, x.OccurredOn });
+            e.HasIndex(x => x.AssessedAt);
+            e.Property(x => x.PlaceType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Environment).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Categories).HasConversion(EnumList<ReportCategory>()).Metadata.SetValueComparer(EnumListComparer<ReportCategory>());
+            e.Property(x => x.ActionsTaken).HasConversion(EnumList<ActionTaken>()).Metadata.SetValueComparer(EnumListComparer<ActionTaken>());
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.ReporterContact).HasMaxLength(200);
+            e.Property(x => x.AssessmentNote).HasMaxLength(2000);
+            e.Property(x => x.AssessedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Quarter);
+            e.HasOne(x => x.ReporterUnit).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<ReportCount>(e =>
+        {
+            e.HasIndex(x => new { x.CouncilId, x.Year, x.Quarter, x.Category, x.Environment, x.Assessment }).IsUnique();
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Environment).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(40);
+        });
+
+        builder.Entity<RoutineText>(e =>
+        {
+            e.HasIndex(x => x.MunicipalityId).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<KnowledgeItem>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.Url).HasMaxLength(1000);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+        });
 
         builder.Entity<RoleAssignment>(e =>
         {

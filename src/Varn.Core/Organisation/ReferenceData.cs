@@ -7,12 +7,12 @@ using Varn.Core.Plans;
 namespace Varn.Core.Organisation;
 
 /// <summary>
-/// The default reference data — Stockholm's councils, police areas and the city's plan template — written into an
+/// The default reference data — Stockholm's councils, police areas, the city's plan template and the routine — written into an
 /// empty database. Everything it writes is editable afterwards; nothing else in Värn assumes Stockholm.
 /// </summary>
 public static class ReferenceData
 {
-    private sealed record Defaults(string Municipality, List<DefaultCouncil> Councils, Dictionary<string, string> Template);
+    private sealed record Defaults(string Municipality, List<DefaultCouncil> Councils, Dictionary<string, string> Template, string Routine);
 
     private sealed record DefaultCouncil(string Name, string Short, string Kind, int? Population, string? PoliceArea);
 
@@ -57,6 +57,7 @@ public static class ReferenceData
             db.TemplateSections.Add(new TemplateSection { Municipality = municipality, Key = key, Text = text, UpdatedAt = now });
         }
 
+        db.RoutineTexts.Add(new Routine.RoutineText { Municipality = municipality, Text = defaults.Routine, UpdatedAt = now });
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync(cancellationToken);
         return true;

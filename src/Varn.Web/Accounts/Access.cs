@@ -41,6 +41,20 @@ public sealed class Access
     public bool CanFollowUp(int councilId, int? responsibleUnitId) =>
         CanEditPlans(councilId) || (responsibleUnitId is { } unit && ManagedUnits.Contains(unit));
 
+    /// <summary>Reading and assessing reports: the council's local coordinators and the central coordinator.</summary>
+    public bool CanTriage(int councilId) => IsCentral || IsLocalCoordinator(councilId);
+
+    /// <summary>The reports this person may triage.</summary>
+    public IQueryable<Core.Reports.DeidentifiedReport> Reports(VarnDbContext db)
+    {
+        if (IsCentral)
+        {
+            return db.Reports;
+        }
+        var councils = Grants.Where(g => g.Role == Role.LocalCoordinator && g.CouncilId is not null).Select(g => g.CouncilId!.Value).ToList();
+        return db.Reports.Where(r => councils.Contains(r.CouncilId));
+    }
+
     public bool CanSee(ActionPlan plan) => IsPublic(plan.Stage) || CanSeeDrafts(plan.CouncilId);
 
     public static bool IsPublic(PlanStage stage) => stage is PlanStage.Approved or PlanStage.Superseded;

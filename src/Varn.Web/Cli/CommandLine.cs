@@ -8,7 +8,7 @@ namespace Varn.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["plans", "users", "audit"];
+    private static readonly string[] Commands = ["plans", "users", "audit", "reports"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -19,6 +19,7 @@ public static class CommandLine
             PlanCommands.Create(services),
             UserCommands.Create(services),
             AuditCommands.Create(services),
+            ReportCommands.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

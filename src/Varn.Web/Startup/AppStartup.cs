@@ -31,6 +31,11 @@ public static class AppStartup
             {
                 logger.LogInformation("Demo mode: {Count} seed plans loaded.", loaded);
             }
+            var reports = await DemoReports.EnsureAsync(db, cancellationToken);
+            if (reports > 0)
+            {
+                logger.LogInformation("Demo mode: {Count} synthetic reports created, labelled as made up.", reports);
+            }
             if (await DemoAccounts.EnsureAsync(db, provider.GetRequiredService<AccountService>(), cancellationToken))
             {
                 logger.LogInformation("Demo mode: {Count} demo accounts created.", DemoAccounts.All.Count);

@@ -47,6 +47,7 @@ public static class VarnPipeline
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlansApi();
+        app.MapReportsApi();
         app.MapRazorPages();
         return app;
     }

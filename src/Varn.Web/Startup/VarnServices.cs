@@ -23,6 +23,10 @@ public static class VarnServices
         services.AddScoped<PlanLifecycle>();
         services.AddScoped<PlanRevision>();
         services.AddScoped<Varn.Web.Documents.WordPlanImport>();
+        services.AddScoped<Varn.Web.Reports.ReportIntake>();
+        services.AddScoped<Varn.Core.Reports.ReportRetention>();
+        services.Configure<Varn.Web.Reports.RetentionOptions>(builder.Configuration.GetSection(Varn.Web.Reports.RetentionOptions.Section));
+        services.AddHostedService<Varn.Web.Reports.RetentionJob>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
@@ -36,6 +40,8 @@ public static class VarnServices
                 pages.AuthorizeFolder("/Admin/Audit", Policies.AuditReaders);
                 pages.AuthorizeFolder("/Template", Policies.CentralCoordinator);
                 pages.AuthorizeFolder("/Organisation", Policies.OrganisationKeepers);
+                pages.AuthorizePage("/Routine/Edit", Policies.CentralCoordinator);
+                pages.AuthorizePage("/Routine/NewItem", Policies.CentralCoordinator);
             })
             .AddViewLocalization()
             .AddMvcOptions(options =>

@@ -42,6 +42,8 @@ public class AccessMatrixTests : IAsyncLifetime
         Central,
         AdminOrCentral,
         Admin,
+        Triagers,
+        TriageOwn,
     }
 
     /// <summary>Method, route pattern and page handler → who may pass. Targets are Skärholmen's (own) and Kungsholmen's (other) drafts.</summary>
@@ -79,6 +81,14 @@ public class AccessMatrixTests : IAsyncLifetime
         ["GET /api/v1/plans/"] = Rule.SignedIn, ["POST /api/v1/plans/"] = Rule.SignedIn,
         ["GET /api/v1/plans/{council}/{year:int}"] = Rule.DraftReaders, ["GET /api/v1/plans/{council}/{year:int}/word"] = Rule.DraftReaders,
         ["GET /healthz"] = Rule.Anyone, ["GET /openapi/{documentName}.json"] = Rule.Anyone,
+        ["GET /rapportera"] = Rule.SignedIn, ["POST /rapportera"] = Rule.SignedIn,
+        ["GET /rapporter"] = Rule.Triagers, ["GET /rapporter?handler=Csv"] = Rule.Triagers, ["POST /rapporter?handler=Assess"] = Rule.Triagers,
+        ["GET /rapporter/{id:int}"] = Rule.TriageOwn, ["POST /rapporter/{id:int}?handler=Assess"] = Rule.TriageOwn, ["POST /rapporter/{id:int}?handler=Close"] = Rule.TriageOwn,
+        ["GET /rutin"] = Rule.SignedIn, ["GET /rutin?handler=File"] = Rule.SignedIn, ["POST /rutin?handler=Remove"] = Rule.Central,
+        ["GET /rutin/andra"] = Rule.Central, ["POST /rutin/andra"] = Rule.Central,
+        ["GET /kunskapsbank/ny"] = Rule.Central, ["POST /kunskapsbank/ny"] = Rule.Central,
+        ["GET /offentligt/rutin"] = Rule.Anyone,
+        ["POST /api/v1/reports/"] = Rule.SignedIn, ["GET /api/v1/reports/"] = Rule.SignedIn,
     };
 
     private static readonly Dictionary<Who, string> Emails = new()
@@ -113,8 +123,23 @@ public class AccessMatrixTests : IAsyncLifetime
             var created = await central.SubmitAsync(activity.Form(), new Dictionary<string, string> { ["Input.Text"] = "Matrisens aktivitet", ["Input.ResponsibleUnitId"] = unit });
             targets[(council, "id")] = created.Location().Split("#aktivitet-")[1];
         }
+        foreach (var council in new[] { "skarholmen", "kungsholmen" })
+        {
+            targets[(council, "report")] = (await app.WithDbAsync(db => db.Reports.Where(r => r.Council!.Short == council).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var file = new Core.Routine.KnowledgeItem { Title = "Vägledning", FileName = "vagledning.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray() };
+        await app.WithDbAsync(async db =>
+        {
+            file.MunicipalityId = await db.Municipalities.Select(m => m.Id).FirstAsync();
+            db.KnowledgeItems.Add(file);
+            await db.SaveChangesAsync();
+        });
+        targets[("skarholmen", "file")] = targets[("kungsholmen", "file")] = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         // A version the empty forms of the matrix never match, so that no POST changes or deletes the targets.
         await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2030).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, 99)));
+        await app.WithDbAsync(db => db.Reports.ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, 99)));
         await app.CreateAccountAsync("matris.mal@stad.example", Role.Employee, "kungsholmen");
         var target = await app.WithServicesAsync(s => s.GetRequiredService<UserManager<VarnUser>>().FindByEmailAsync("matris.mal@stad.example"));
         targets[("skarholmen", "account")] = targets[("kungsholmen", "account")] = target!.Id;
@@ -175,6 +200,8 @@ public class AccessMatrixTests : IAsyncLifetime
         Rule.Central => who == Who.Central,
         Rule.AdminOrCentral => who is Who.Admin or Who.Central,
         Rule.Admin => who == Who.Admin,
+        Rule.Triagers => who is Who.Central or Who.Coordinator,
+        Rule.TriageOwn => who == Who.Central || (own && who == Who.Coordinator),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
@@ -196,6 +223,10 @@ public class AccessMatrixTests : IAsyncLifetime
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var method = route[..space];
         var url = Fill(route[(space + 1)..], council);
+        if (url.EndsWith("?handler=File", StringComparison.Ordinal))
+        {
+            url += "&id=" + targets[(council, "file")];
+        }
         var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
         var client = isApi ? apis[who] : browsers[who];
 
@@ -224,7 +255,7 @@ public class AccessMatrixTests : IAsyncLifetime
             ? pattern.Replace("{council}", publicPlan.Item1).Replace("{year:int}", publicPlan.Item2)
             : pattern.Replace("{council}", council).Replace("{council?}", council).Replace("{year:int}", "2030");
         return url
-            .Replace("{id:int}", targets[(council, "id")])
+            .Replace("{id:int}", pattern.StartsWith("/rapporter/", StringComparison.Ordinal) ? targets[(council, "report")] : targets[(council, "id")])
             .Replace("{id}", targets[(council, "account")])
             .Replace("{key}", "introduction")
             .Replace("{code:int?}", "404")

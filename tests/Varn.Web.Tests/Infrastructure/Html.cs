@@ -28,11 +28,20 @@ public static class Html
     {
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
+            // Checkboxes and radio buttons: check the ones whose value is given ("a,b" for several), uncheck the rest.
+            var choices = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == name && i.Type is "checkbox" or "radio").ToList();
+            if (choices.Count > 0)
+            {
+                var chosen = value.Split(',');
+                foreach (var choice in choices)
+                {
+                    choice.IsChecked = chosen.Contains(choice.Value);
+                }
+                Assert.True(chosen.All(c => choices.Any(i => i.Value == c)), $"The form has no {name} choice with value {value}.");
+                continue;
+            }
             switch (form.Elements[name])
             {
-                case IHtmlInputElement input when input.Type is "checkbox":
-                    input.IsChecked = value == "true";
-                    break;
                 case IHtmlInputElement input:
                     input.Value = value;
                     break;

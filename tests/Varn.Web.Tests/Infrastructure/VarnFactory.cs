@@ -17,11 +17,13 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
     private readonly bool demo;
 
     private readonly int signInsPerMinute;
+    private readonly int reportsPerMinute;
 
-    public VarnFactory(bool demo = true, string? postgresConnectionString = null, int signInsPerMinute = 100_000)
+    public VarnFactory(bool demo = true, string? postgresConnectionString = null, int signInsPerMinute = 100_000, int reportsPerMinute = 100_000)
     {
         this.demo = demo;
         this.signInsPerMinute = signInsPerMinute;
+        this.reportsPerMinute = reportsPerMinute;
         provider = postgresConnectionString is null ? "Sqlite" : "Postgres";
         connectionString = postgresConnectionString ?? $"Data Source={Path.Combine(folder, "varn.db")};Pooling=False";
     }
@@ -35,6 +37,8 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Varn", connectionString);
         builder.UseSetting("Varn:Demo", demo ? "true" : "false");
         builder.UseSetting("Varn:RateLimit:SignInPerMinute", signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Varn:RateLimit:ReportsPerMinute", reportsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Varn:Retention:Enabled", "false");
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Public;
+
+/// <summary>The routine for concern or an event, readable without signing in.</summary>
+public class RoutineModel(VarnDbContext db) : VarnPageModel
+{
+    public string Routine { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Routine = await db.RoutineTexts.AsNoTracking().Select(r => r.Text).FirstOrDefaultAsync(cancellationToken) ?? "";
+}

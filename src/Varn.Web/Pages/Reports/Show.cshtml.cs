@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Varn.Core.Data;
+using Varn.Core.Interchange;
+using Varn.Core.Reports;
+using Varn.Web.Infrastructure;
+
+namespace Varn.Web.Pages.Reports;
+
+/// <summary>One report for its council's coordinators: read, assess with a note, close.</summary>
+public class ShowModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
+{
+    public sealed class AssessInput
+    {
+        public string? Assessment { get; set; }
+        public string? Note { get; set; }
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public AssessInput Input { get; set; } = new();
+
+    public DeidentifiedReport Report { get; private set; } = null!;
+    public string CouncilName { get; private set; } = "";
+    public string? UnitName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = new AssessInput { Assessment = Report.Assessment is { } a ? Codes.Of(a) : null, Note = Report.AssessmentNote, Version = Report.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAssessAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!Codes.TryParse<Assessment>(Input.Assessment, out var assessment))
+        {
+            ModelState.AddModelError("Input.Assessment", "Välj en bedömning.");
+        }
+        if (ReportChecks.CheckNote(Input.Note) is { } problem)
+        {
+            ModelState.AddModelError("Input.Note", problem);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+        db.Entry(Report).Property(r => r.Version).OriginalValue = Input.Version;
+        Report.Assessment = assessment;
+        Report.AssessmentNote = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
+        Report.AssessedAt = clock.GetUtcNow().UtcDateTime;
+        Report.AssessedBy = Actor;
+        Report.Version = Input.Version + 1;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("En annan samordnare har bedömt rapporten sedan du öppnade den. Ladda om sidan och se bedömningen.");
+        }
+        Flash = "Bedömningen är sparad.";
+        return Redirect($"/rapporter/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Report.Assessment is null)
+        {
+            return Conflict("Bedöm rapporten innan den stängs.");
+        }
+        Report.ClosedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        Flash = "Rapporten är stängd.";
+        return Redirect("/rapporter");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var report = await Access.Reports(db).Include(r => r.Council).Include(r => r.ReporterUnit).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null)
+        {
+            return false;
+        }
+        Report = report;
+        CouncilName = report.Council!.Name;
+        UnitName = report.ReporterUnit?.Name;
+        return true;
+    }
+}
