@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Varn.Core.Audit;
-using Varn.Web.Cli;
 using Varn.Web.Tests.Cli;
 using Varn.Web.Tests.Infrastructure;
 
@@ -84,36 +83,19 @@ public class AuditLogTests
     private static async Task AssertVerifyCatchesTamperingAsync(VarnFactory app, string dropTrigger, string tamper)
     {
         await (await app.SignedInAsync(TestAccounts.Central)).GetAsync("/planer");
-        var (intact, intactOutput) = await RunAsync(app, "audit", "verify");
+        var (intact, intactOutput) = await app.RunAsync("audit", "verify");
 
         await app.WithDbAsync(async db =>
         {
             await db.Database.ExecuteSqlRawAsync(dropTrigger);
             await db.Database.ExecuteSqlRawAsync(tamper);
         });
-        var (broken, brokenOutput) = await RunAsync(app, "audit", "verify");
+        var (broken, brokenOutput) = await app.RunAsync("audit", "verify");
 
         Assert.Equal(0, intact);
         Assert.Contains("Granskningsloggen är obruten", intactOutput);
         Assert.Equal(1, broken);
         Assert.Contains("Rad 5", brokenOutput);
         Assert.False((await app.WithDbAsync(db => AuditLog.VerifyAsync(db))).Intact);
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(VarnFactory app, params string[] args)
-    {
-        var output = new StringWriter();
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Varn.Web.Cli;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Cli;
@@ -22,10 +21,10 @@ public class PlanCommandsTests : IDisposable
     {
         var file = Path.Combine(folder, "plan.json");
 
-        var (exported, exportOutput) = await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", file);
+        var (exported, exportOutput) = await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", file);
         await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2019).ExecuteDeleteAsync());
-        var (refused, refusedOutput) = await RunAsync("plans", "import", file);
-        var (replaced, replacedOutput) = await RunAsync("plans", "import", file, "--replace");
+        var (refused, refusedOutput) = await app.RunAsync("plans", "import", file);
+        var (replaced, replacedOutput) = await app.RunAsync("plans", "import", file, "--replace");
 
         Assert.Equal(0, exported);
         Assert.Contains("Skrev Skärholmens stadsdelsnämnds handlingsplan", exportOutput);
@@ -41,11 +40,11 @@ public class PlanCommandsTests : IDisposable
     {
         var good = Path.Combine(folder, "good.json");
         var bad = Path.Combine(folder, "bad.json");
-        await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", good);
+        await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", good);
         await File.WriteAllTextAsync(good, (await File.ReadAllTextAsync(good)).Replace("\"year\": 2019", "\"year\": 2020"));
         await File.WriteAllTextAsync(bad, "{\"format\": \"varn.plan/1\", \"year\": \"2020\"}");
 
-        var (code, output) = await RunAsync("plans", "import", good, bad);
+        var (code, output) = await app.RunAsync("plans", "import", good, bad);
 
         Assert.Equal(1, code);
         Assert.Contains("bad.json: kan inte läsas in", output);
@@ -57,7 +56,7 @@ public class PlanCommandsTests : IDisposable
     [Fact]
     public async Task Export_OfAPlanThatDoesNotExist_FailsWithAMessage()
     {
-        var (code, output) = await RunAsync("plans", "export", "--council", "skarholmen", "--year", "2031", "-o", Path.Combine(folder, "x.json"));
+        var (code, output) = await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2031", "-o", Path.Combine(folder, "x.json"));
 
         Assert.Equal(1, code);
         Assert.Contains("Det finns ingen plan för «skarholmen» 2031.", output);
@@ -67,11 +66,11 @@ public class PlanCommandsTests : IDisposable
     public async Task ImportWordDryRun_PrintsThePlanAndStoresNothing_AndReviseCreatesNextYear()
     {
         var docx = Path.Combine(folder, "plan.docx");
-        await RunAsync("plans", "export", "--council", "hasselby-vallingby", "--year", "2017", "--format", "docx", "-o", docx);
+        await app.RunAsync("plans", "export", "--council", "hasselby-vallingby", "--year", "2017", "--format", "docx", "-o", docx);
 
-        var (dry, json) = await RunAsync("plans", "import-word", docx, "--council", "farsta", "--year", "2027", "--dry-run");
-        var (revised, revisedOutput) = await RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
-        var (again, againOutput) = await RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
+        var (dry, json) = await app.RunAsync("plans", "import-word", docx, "--council", "farsta", "--year", "2027", "--dry-run");
+        var (revised, revisedOutput) = await app.RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
+        var (again, againOutput) = await app.RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
 
         Assert.Equal(0, dry);
         var (document, errors) = Varn.Core.Interchange.PlanDocumentReader.Read(System.Text.Encoding.UTF8.GetBytes(json));
@@ -82,24 +81,6 @@ public class PlanCommandsTests : IDisposable
         Assert.Contains("2018 som utkast med 14 överförda aktiviteter", revisedOutput);
         Assert.Equal(1, again);
         Assert.Contains("har redan en plan för 2018", againOutput);
-    }
-
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        _ = app.Server;
-        var output = new StringWriter();
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
     }
 }
 

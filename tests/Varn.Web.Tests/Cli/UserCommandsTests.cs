@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Varn.Core.Accounts;
-using Varn.Web.Cli;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Cli;
@@ -16,9 +15,9 @@ public class UserCommandsTests
         using var app = VarnFactory.Empty();
         _ = app.Server;
 
-        var (added, addOutput) = await RunAsync(app, "ett-långt-lösenord-för-test\n", "users", "add", "--email", "anna.samordnare@stad.example", "--name", "Anna Samordnare", "--role", "localCoordinator", "--council", "farsta", "--password-stdin");
-        var (listed, listOutput) = await RunAsync(app, "", "users", "list");
-        var (issued, tokenOutput) = await RunAsync(app, "", "users", "token", "--email", "anna.samordnare@stad.example", "--name", "ILS-export");
+        var (added, addOutput) = await app.RunWithInputAsync("ett-långt-lösenord-för-test\n", "users", "add", "--email", "anna.samordnare@stad.example", "--name", "Anna Samordnare", "--role", "localCoordinator", "--council", "farsta", "--password-stdin");
+        var (listed, listOutput) = await app.RunAsync("users", "list");
+        var (issued, tokenOutput) = await app.RunAsync("users", "token", "--email", "anna.samordnare@stad.example", "--name", "ILS-export");
 
         Assert.Equal((0, 0, 0), (added, listed, issued));
         Assert.Contains("Skapade Anna Samordnare <anna.samordnare@stad.example> som lokal samordnare.", addOutput);
@@ -42,29 +41,10 @@ public class UserCommandsTests
         _ = app.Server;
         string[] args = ["users", "add", "--email", "b@stad.example", "--name", "B", "--role", role, "--password-stdin", .. council is null ? Array.Empty<string>() : ["--council", council]];
 
-        var (code, output) = await RunAsync(app, password + "\n", args);
+        var (code, output) = await app.RunWithInputAsync(password + "\n", args);
 
         Assert.Equal(1, code);
         Assert.Contains(message, output);
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync()));
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(VarnFactory app, string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
-        Console.SetIn(new StringReader(input));
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
-        }
-        finally
-        {
-            Console.SetIn(stdin);
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Varn.Web.Cli;
 using Varn.Web.Tests.Cli;
 using Varn.Web.Tests.Infrastructure;
 
@@ -24,12 +23,12 @@ public class RetentionTests
         });
         Assert.True(old > 50 && unassessed > 0, "The demo reports should include old assessed ones and unassessed ones.");
 
-        var (dryCode, dryOutput) = await RunAsync(app, "reports", "purge", "--dry-run");
+        var (dryCode, dryOutput) = await app.RunAsync("reports", "purge", "--dry-run");
         Assert.Equal(0, dryCode);
         Assert.Contains($"{old} bedömda rapporter äldre än 5 år skulle gallras", dryOutput);
         Assert.Equal(old + unassessed, await app.WithDbAsync(db => db.Reports.CountAsync()) - await app.WithDbAsync(db => db.Reports.CountAsync(r => r.Assessment != null && r.SubmittedAt >= DateTime.UtcNow.AddYears(-5))));
 
-        var (code, purgeOutput) = await RunAsync(app, "reports", "purge");
+        var (code, purgeOutput) = await app.RunAsync("reports", "purge");
 
         Assert.Equal(0, code);
         Assert.Contains($"Gallrade {old} bedömda rapporter", purgeOutput);
@@ -37,23 +36,6 @@ public class RetentionTests
         var kept = await app.WithDbAsync(db => db.ReportCounts.Where(c => c.Category == Core.Reports.ReportCategory.Graffiti && c.Assessment == Core.Reports.Assessment.Relevant).SumAsync(c => c.Count));
         Assert.Equal(oldRelevantGraffiti, kept);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "reports.purged")));
-        Assert.Contains("0 bedömda rapporter", (await RunAsync(app, "reports", "purge", "--dry-run")).Output);
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(VarnFactory app, params string[] args)
-    {
-        var output = new StringWriter();
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            return (await CommandLine.RunAsync(app.Services, args), output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
+        Assert.Contains("0 bedömda rapporter", (await app.RunAsync("reports", "purge", "--dry-run")).Output);
     }
 }
