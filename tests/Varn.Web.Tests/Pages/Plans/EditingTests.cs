@@ -122,6 +122,21 @@ public class EditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusComment_WithPersonalData_IsRefusedAndNothingStored()
+    {
+        var id = await AddActivityAsync("Informera om stödlinjer", "2027");
+        var client = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
+        var page = await client.GetPageAsync($"{planPath}/aktiviteter/{id}");
+
+        var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Status"] = "ongoing", ["Input.StatusComment"] = "Kontaktperson nås på 070-174 06 21." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ett telefonnummer", (await Html.ParseAsync(response)).QuerySelector("#Input_StatusComment-error")!.TextContent);
+        var stored = await app.WithDbAsync(db => db.Activities.SingleAsync(a => a.Id == id));
+        Assert.Equal((ActivityStatus.Planned, (string?)null), (stored.Status, stored.StatusComment));
+    }
+
+    [Fact]
     public async Task MoveUp_SwapsTheActivityWithTheOneAbove()
     {
         var firstId = await AddActivityAsync("Första", "2027");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Varn.Core.Data;
 using Varn.Core.Interchange;
+using Varn.Core.Privacy;
 using Varn.Core.Plans;
 
 namespace Varn.Web.Pages.Plans.Activities;
@@ -52,6 +53,10 @@ public sealed class ActivityInput
             state.AddModelError("Input.Status", "Välj en status.");
         }
         Length(state, "Input.StatusComment", StatusComment, PlanDocumentReader.MaxActivityTextLength, "Kommentaren");
+        if (PersonalDataGuard.Refusal(StatusComment, "Kommentaren") is { } refusal)
+        {
+            state.AddModelError("Input.StatusComment", refusal);
+        }
         if (statusOnly)
         {
             return;
