@@ -2,7 +2,13 @@ using Varn.Web.Cli;
 using Varn.Web.Startup;
 
 var isCommand = CommandLine.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+// The content root (appsettings.json, wwwroot) is the app's own folder, wherever it is started from: `dotnet run`
+// works in the caller's directory, so that relative paths on the command line and data/varn.db are the caller's.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCommand ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 if (isCommand)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
