@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Varn.Core.Data;
+using Varn.Core.Plans;
 using Varn.Web.Accounts;
+using Varn.Web.Pages.Plans;
 
 namespace Varn.Web.Infrastructure;
 
@@ -30,6 +33,20 @@ public abstract class VarnPageModel : PageModel
 
     /// <summary>The person may see this but not change it: 403 with the error page.</summary>
     protected StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// The plan a page is about to change: not found (404) when the person may not see it, forbidden (403) when they
+    /// may see it but not edit it. Returns the plan, or the answer to give instead.
+    /// </summary>
+    protected async Task<(ActionPlan? Plan, IActionResult? Refusal)> PlanToEditAsync(VarnDbContext db, string council, int year, CancellationToken cancellationToken)
+    {
+        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        if (plan is null)
+        {
+            return (null, NotFound());
+        }
+        return Access.CanEditPlans(plan.CouncilId) ? (plan, null) : (null, Forbidden());
+    }
 
     /// <summary>A one-time message shown on the next page, after a redirect.</summary>
     [Microsoft.AspNetCore.Mvc.TempData]

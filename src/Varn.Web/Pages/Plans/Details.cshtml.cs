@@ -23,32 +23,24 @@ public class DetailsModel(VarnDbContext db) : VarnPageModel
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         Input = new DetailsInput { Title = plan.Title, Diarienummer = plan.Diarienummer, Version = plan.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         if (!plan.Stage.ContentIsEditable())
         {
             return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Uppgifterna sparades inte.");

@@ -30,16 +30,12 @@ public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageMod
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         Input = new StageInput
         {
             To = plan.Stage.NextStages().Select(Codes.Of).FirstOrDefault(),
@@ -53,16 +49,12 @@ public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageMod
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         if (!Codes.TryParse<PlanStage>(Input.To, out var to))
         {
             ModelState.AddModelError("Input.To", "Välj vilket steg planen ska till.");

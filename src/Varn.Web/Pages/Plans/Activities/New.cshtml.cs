@@ -21,16 +21,12 @@ public class NewModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     public async Task<IActionResult> OnGetAsync(string council, int year, string? omrade, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         if (!plan.Stage.ContentIsEditable())
         {
             return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Nya aktiviteter kan inte läggas till.");
@@ -46,16 +42,12 @@ public class NewModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
         if (plan is null)
         {
-            return NotFound();
+            return refusal!;
         }
         Plan = plan;
-        if (!Access.CanEditPlans(plan.CouncilId))
-        {
-            return Forbidden();
-        }
         if (!plan.Stage.ContentIsEditable())
         {
             return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Aktiviteten sparades inte.");
