@@ -59,7 +59,7 @@ public static class VarnServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<Varn.Web.Api.ApiTokenSecurityScheme>());
         services.AddHealthChecks().AddDbContextCheck<VarnDbContext>("database");
         services.AddAntiforgery(options =>
         {
