@@ -31,7 +31,7 @@ public partial class PageBenchmarks
         {
             ["__RequestVerificationToken"] = token,
             ["Input.Email"] = "central@varn.example",
-            ["Input.Password"] = Varn.Web.Demo.DemoAccounts.Password,
+            ["Input.Password"] = Varn.Core.Accounts.DemoAccounts.Password,
         }));
     }
 

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Privacy;
 using Varn.Core.Schedules;
-using Varn.Web.Demo;
+using Varn.Core.Accounts;
+using Varn.Core.Plans;
 
 namespace Varn.Bench;
 
@@ -19,7 +20,7 @@ public class RuleBenchmarks
     [GlobalSetup]
     public void SetUp()
     {
-        plan = DemoData.ReadSeedPlan("Varn.Demo.Plans.skarholmen-2019.json");
+        plan = DemoPlans.ReadSeedPlan("skarholmen-2019.json");
         var document = PlanDocumentReader.Read(plan).Document!;
         schedules = document.Activities.Select(a => a.Schedule ?? "").ToArray();
         // The longest description a report may have: the plan's activity texts, repeated up to 4000 characters.

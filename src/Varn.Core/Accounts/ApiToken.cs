@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -28,4 +29,16 @@ public class ApiToken
     }
 
     public static string HashOf(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.Hint).HasMaxLength(20);
+        e.HasIndex(x => x.Hash).IsUnique();
+        e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

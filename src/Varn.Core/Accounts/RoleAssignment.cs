@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Accounts;
@@ -13,4 +14,16 @@ public class RoleAssignment
     public Council? Council { get; set; }
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
+}
+
+public sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> e)
+    {
+        e.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+        e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Council).WithMany().OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.UserId, x.Role, x.CouncilId, x.UnitId }).IsUnique();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varn.Core.Accounts;
@@ -5,4 +6,9 @@ namespace Varn.Core.Accounts;
 public class VarnUser : IdentityUser
 {
     public required string DisplayName { get; set; }
+}
+
+public sealed class VarnUserConfiguration : IEntityTypeConfiguration<VarnUser>
+{
+    public void Configure(EntityTypeBuilder<VarnUser> e) => e.Property(x => x.DisplayName).HasMaxLength(200);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Audit;
 
 /// <summary>
@@ -21,4 +22,21 @@ public class AuditEntry
     public string? Summary { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.HasIndex(x => x.Sequence).IsUnique();
+        e.HasIndex(x => x.At);
+        e.Property(x => x.Actor).HasMaxLength(200);
+        e.Property(x => x.ActorId).HasMaxLength(450);
+        e.Property(x => x.Action).HasMaxLength(100);
+        e.Property(x => x.Entity).HasMaxLength(100);
+        e.Property(x => x.EntityId).HasMaxLength(100);
+        e.Property(x => x.Summary).HasMaxLength(1000);
+        e.Property(x => x.PreviousHash).HasMaxLength(64);
+        e.Property(x => x.Hash).HasMaxLength(64);
+    }
 }

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using Varn.Core.Data;
 
 namespace Varn.Core.Audit;
+
+/// <summary>
+/// A row that belongs to another entity (a report's chosen categories) and is recorded by that entity's audit row:
+/// its own key could carry content, which the log must never hold.
+/// </summary>
+public interface IPartOfAuditedEntity;
 
 /// <summary>
 /// Writes an audit row for every entity created, changed or deleted — entity, key and the names of the changed
@@ -147,7 +151,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey and not IPartOfAuditedEntity)
             .Select(e => new Change(e, e.State, e.State == EntityState.Modified
                 ? e.Properties.Where(p => p.IsModified && !Unremarkable.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name).ToArray()
                 : []))

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 
 namespace Varn.Core.Audit;
 

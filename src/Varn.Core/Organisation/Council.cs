@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Organisation;
 
 public enum CouncilKind
@@ -26,4 +27,15 @@ public class Council
 
     public List<Department> Departments { get; set; } = [];
     public List<Unit> Units { get; set; } = [];
+}
+
+public sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+{
+    public void Configure(EntityTypeBuilder<Council> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Short).HasMaxLength(100);
+        e.HasIndex(x => x.Short).IsUnique();
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+    }
 }

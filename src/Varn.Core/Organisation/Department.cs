@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Organisation;
 
 public class Department
@@ -7,4 +8,13 @@ public class Department
     public Council? Council { get; set; }
     public required string Name { get; set; }
     public List<Unit> Units { get; set; } = [];
+}
+
+public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => new { x.CouncilId, x.Name }).IsUnique();
+    }
 }

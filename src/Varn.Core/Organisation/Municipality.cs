@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Organisation;
 
 public class Municipality
@@ -5,4 +6,9 @@ public class Municipality
     public int Id { get; set; }
     public required string Name { get; set; }
     public List<Council> Councils { get; set; } = [];
+}
+
+public sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> e) => e.Property(x => x.Name).HasMaxLength(200);
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Plans;
 
 namespace Varn.Core.Organisation;

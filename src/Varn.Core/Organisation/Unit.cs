@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Organisation;
 
 public class Unit
@@ -8,4 +9,13 @@ public class Unit
     public int? DepartmentId { get; set; }
     public Department? Department { get; set; }
     public required string Name { get; set; }
+}
+
+public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => new { x.CouncilId, x.Name }).IsUnique();
+    }
 }

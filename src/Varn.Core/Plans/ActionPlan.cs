@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Plans;
@@ -39,4 +40,18 @@ public class ActionPlan
     /// <summary>"Skärholmens stadsdelsnämnd" → "Skärholmens stadsdelsnämnds"; names ending in s stay as they are.</summary>
     public static string Genitive(string name) =>
         name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
+}
+
+public sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionPlan>
+{
+    public void Configure(EntityTypeBuilder<ActionPlan> e)
+    {
+        e.ToTable("Plans");
+        e.HasIndex(x => new { x.CouncilId, x.Year }).IsUnique();
+        e.Property(x => x.Title).HasMaxLength(500);
+        e.Property(x => x.Diarienummer).HasMaxLength(100);
+        e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne(x => x.RevisedFrom).WithMany().OnDelete(DeleteBehavior.SetNull);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 using Varn.Core.Schedules;
 
@@ -55,4 +58,31 @@ public class Activity
     public ParsedSchedule? ParsedSchedule => ScheduleIsParsed
         ? new ParsedSchedule(ScheduleStart, ScheduleEnd, ScheduleOngoing, SchedulePerYear, ScheduleEveryDays)
         : null;
+}
+
+public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> e)
+    {
+        e.HasIndex(x => new { x.PlanId, x.Area, x.Order });
+        e.Property(x => x.Area).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Text).HasMaxLength(4000);
+        e.Property(x => x.Responsible).HasMaxLength(1000);
+        e.Property(x => x.Schedule).HasMaxLength(500);
+        e.Property(x => x.FollowUp).HasMaxLength(1000);
+        e.Property(x => x.StatusComment).HasMaxLength(4000);
+        e.Property(x => x.Partners)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+                    v => v.ToList()))
+            .HasMaxLength(4000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne(x => x.CarriedFrom).WithMany().OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.ResponsibleUnit).WithMany().OnDelete(DeleteBehavior.SetNull);
+    }
 }

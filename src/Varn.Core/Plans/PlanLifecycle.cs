@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Plans;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 
 namespace Varn.Core.Plans;
 
@@ -62,7 +60,15 @@ public sealed class PlanRevision(VarnDbContext db, TimeProvider clock)
         }
         revision.StageChanges.Add(new StageChange { To = PlanStage.Draft, ChangedBy = revisedBy, ChangedAt = now, Note = $"Reviderad från {source.Year} års plan" });
         db.Plans.Add(revision);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return (null, $"{source.Council!.Name} fick just en plan för {year} av någon annan.");
+        }
         return (revision, null);
     }
 

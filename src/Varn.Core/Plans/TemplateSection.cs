@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Plans;
@@ -12,4 +13,14 @@ public class TemplateSection
     public string Text { get; set; } = "";
     public int Version { get; set; }
     public DateTime UpdatedAt { get; set; }
+}
+
+public sealed class TemplateSectionConfiguration : IEntityTypeConfiguration<TemplateSection>
+{
+    public void Configure(EntityTypeBuilder<TemplateSection> e)
+    {
+        e.HasIndex(x => new { x.MunicipalityId, x.Key }).IsUnique();
+        e.Property(x => x.Key).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
 }

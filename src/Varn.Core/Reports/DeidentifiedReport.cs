@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Varn.Core.Audit;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Reports;
@@ -17,14 +19,17 @@ public class DeidentifiedReport
     public bool MonthOnly { get; set; }
 
     public PlaceType PlaceType { get; set; }
-    public List<ReportCategory> Categories { get; set; } = [];
+
+    /// <summary>One row per category chosen, so that reports are filtered and counted by category in the database.</summary>
+    public List<ReportCategoryChoice> CategoryChoices { get; set; } = [];
     public ExtremistEnvironment Environment { get; set; }
     public ReportSource Source { get; set; }
 
     /// <summary>Free text, checked by the personal-data guard before it is stored.</summary>
     public required string Description { get; set; }
 
-    public List<ActionTaken> ActionsTaken { get; set; } = [];
+    /// <summary>One row per action already taken.</summary>
+    public List<ReportActionChoice> ActionChoices { get; set; } = [];
 
     /// <summary>The reporter's unit, if they chose one; never the reporter.</summary>
     public int? ReporterUnitId { get; set; }
@@ -47,18 +52,73 @@ public class DeidentifiedReport
     public int Version { get; set; }
 
     public int Quarter => (OccurredOn.Month - 1) / 3 + 1;
+
+    public IReadOnlyList<ReportCategory> Categories => CategoryChoices.Select(c => c.Category).Order().ToList();
+
+    public IReadOnlyList<ActionTaken> ActionsTaken => ActionChoices.Select(a => a.Action).Order().ToList();
+
+    public void SetCategories(IEnumerable<ReportCategory> categories) =>
+        CategoryChoices = categories.Distinct().Select(c => new ReportCategoryChoice { Category = c }).ToList();
+
+    public void SetActionsTaken(IEnumerable<ActionTaken> actions) =>
+        ActionChoices = actions.Distinct().Select(a => new ReportActionChoice { Action = a }).ToList();
 }
 
-/// <summary>What remains of assessed reports after the retention period: counts per council, year, quarter, category and environment.</summary>
-public class ReportCount
+public class ReportCategoryChoice : IPartOfAuditedEntity
 {
-    public int Id { get; set; }
-    public int CouncilId { get; set; }
-    public Council? Council { get; set; }
-    public int Year { get; set; }
-    public int Quarter { get; set; }
+    public int ReportId { get; set; }
     public ReportCategory Category { get; set; }
-    public ExtremistEnvironment Environment { get; set; }
-    public Assessment Assessment { get; set; }
-    public int Count { get; set; }
+}
+
+public class ReportActionChoice : IPartOfAuditedEntity
+{
+    public int ReportId { get; set; }
+    public ActionTaken Action { get; set; }
+}
+
+public sealed class DeidentifiedReportConfiguration : IEntityTypeConfiguration<DeidentifiedReport>
+{
+    public void Configure(EntityTypeBuilder<DeidentifiedReport> e)
+    {
+        e.HasIndex(x => new { x.CouncilId, x.OccurredOn });
+        e.HasIndex(x => x.AssessedAt);
+        e.Property(x => x.PlaceType).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Environment).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Source).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Description).HasMaxLength(4000);
+        e.Property(x => x.ReporterContact).HasMaxLength(200);
+        e.Property(x => x.AssessmentNote).HasMaxLength(2000);
+        e.Property(x => x.AssessedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Ignore(x => x.Quarter);
+        e.Ignore(x => x.Categories);
+        e.Ignore(x => x.ActionsTaken);
+        e.HasOne(x => x.ReporterUnit).WithMany().OnDelete(DeleteBehavior.SetNull);
+        e.HasMany(x => x.CategoryChoices).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.ActionChoices).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.CategoryChoices).AutoInclude();
+        e.Navigation(x => x.ActionChoices).AutoInclude();
+    }
+}
+
+public sealed class ReportCategoryChoiceConfiguration : IEntityTypeConfiguration<ReportCategoryChoice>
+{
+    public void Configure(EntityTypeBuilder<ReportCategoryChoice> e)
+    {
+        e.ToTable("ReportCategories");
+        e.HasKey(x => new { x.ReportId, x.Category });
+        e.Property(x => x.Category).HasConversion<string>().HasMaxLength(40);
+        e.HasIndex(x => x.Category);
+    }
+}
+
+public sealed class ReportActionChoiceConfiguration : IEntityTypeConfiguration<ReportActionChoice>
+{
+    public void Configure(EntityTypeBuilder<ReportActionChoice> e)
+    {
+        e.ToTable("ReportActions");
+        e.HasKey(x => new { x.ReportId, x.Action });
+        e.Property(x => x.Action).HasConversion<string>().HasMaxLength(40);
+    }
 }

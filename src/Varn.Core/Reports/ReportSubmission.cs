@@ -1,5 +1,5 @@
 using System.Globalization;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Privacy;
 
 namespace Varn.Core.Reports;
@@ -131,9 +131,9 @@ public static class ReportChecks
             errors[field] = missing;
             return null;
         }
-        if (!Interchange.Codes.TryParse<T>(code.Trim(), out var value))
+        if (!Data.Codes.TryParse<T>(code.Trim(), out var value))
         {
-            errors[field] = $"Okänt värde «{code}». Tillåtna: {string.Join(", ", Interchange.Codes.All<T>())}.";
+            errors[field] = $"Okänt värde «{code}». Tillåtna: {string.Join(", ", Data.Codes.All<T>())}.";
             return null;
         }
         return value;
@@ -144,9 +144,9 @@ public static class ReportChecks
         var values = new List<T>();
         foreach (var code in codes ?? [])
         {
-            if (!Interchange.Codes.TryParse<T>(code?.Trim(), out var value))
+            if (!Data.Codes.TryParse<T>(code?.Trim(), out var value))
             {
-                errors[field] = $"Okänt värde «{code}». Tillåtna: {string.Join(", ", Interchange.Codes.All<T>())}.";
+                errors[field] = $"Okänt värde «{code}». Tillåtna: {string.Join(", ", Data.Codes.All<T>())}.";
                 return [];
             }
             if (!values.Contains(value))

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Routine;
@@ -25,4 +26,25 @@ public class KnowledgeItem
     public string? ContentType { get; set; }
     public byte[]? Content { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+public sealed class RoutineTextConfiguration : IEntityTypeConfiguration<RoutineText>
+{
+    public void Configure(EntityTypeBuilder<RoutineText> e)
+    {
+        e.HasIndex(x => x.MunicipalityId).IsUnique();
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class KnowledgeItemConfiguration : IEntityTypeConfiguration<KnowledgeItem>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeItem> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Description).HasMaxLength(1000);
+        e.Property(x => x.Url).HasMaxLength(1000);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.ContentType).HasMaxLength(100);
+    }
 }

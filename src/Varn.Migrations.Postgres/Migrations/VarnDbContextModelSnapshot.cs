@@ -379,7 +379,8 @@ namespace Varn.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId");
+                    b.HasIndex("CouncilId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Departments");
                 });
@@ -441,9 +442,10 @@ namespace Varn.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId");
-
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("CouncilId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Units");
                 });
@@ -709,10 +711,6 @@ namespace Varn.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ActionsTaken")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<DateTime?>("AssessedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -727,10 +725,6 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Property<string>("AssessmentNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Categories")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -792,7 +786,37 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.ToTable("Reports");
                 });
 
-            modelBuilder.Entity("Varn.Core.Reports.ReportCount", b =>
+            modelBuilder.Entity("Varn.Core.Reports.ReportActionChoice", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ReportId", "Action");
+
+                    b.ToTable("ReportActions", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryChoice", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ReportId", "Category");
+
+                    b.HasIndex("Category");
+
+                    b.ToTable("ReportCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryTally", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -829,10 +853,58 @@ namespace Varn.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId", "Year", "Quarter", "Category", "Environment", "Assessment")
+                    b.HasIndex("CouncilId", "Year", "Quarter", "Environment", "Category", "Assessment")
                         .IsUnique();
 
-                    b.ToTable("ReportCounts");
+                    b.ToTable("ReportCategoryTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PlaceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year", "Quarter", "Environment", "PlaceType", "Source", "Assessment")
+                        .IsUnique();
+
+                    b.ToTable("ReportTallies", (string)null);
                 });
 
             modelBuilder.Entity("Varn.Core.Routine.KnowledgeItem", b =>
@@ -1110,7 +1182,36 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Navigation("ReporterUnit");
                 });
 
-            modelBuilder.Entity("Varn.Core.Reports.ReportCount", b =>
+            modelBuilder.Entity("Varn.Core.Reports.ReportActionChoice", b =>
+                {
+                    b.HasOne("Varn.Core.Reports.DeidentifiedReport", null)
+                        .WithMany("ActionChoices")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryChoice", b =>
+                {
+                    b.HasOne("Varn.Core.Reports.DeidentifiedReport", null)
+                        .WithMany("CategoryChoices")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryTally", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportTally", b =>
                 {
                     b.HasOne("Varn.Core.Organisation.Council", "Council")
                         .WithMany()
@@ -1161,6 +1262,13 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Navigation("Sections");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.DeidentifiedReport", b =>
+                {
+                    b.Navigation("ActionChoices");
+
+                    b.Navigation("CategoryChoices");
                 });
 #pragma warning restore 612, 618
         }

@@ -360,7 +360,8 @@ namespace Varn.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId");
+                    b.HasIndex("CouncilId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Departments");
                 });
@@ -416,9 +417,10 @@ namespace Varn.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId");
-
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("CouncilId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Units");
                 });
@@ -672,10 +674,6 @@ namespace Varn.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ActionsTaken")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("AssessedAt")
                         .HasColumnType("TEXT");
 
@@ -689,10 +687,6 @@ namespace Varn.Migrations.Sqlite.Migrations
 
                     b.Property<string>("AssessmentNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Categories")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -755,7 +749,37 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.ToTable("Reports");
                 });
 
-            modelBuilder.Entity("Varn.Core.Reports.ReportCount", b =>
+            modelBuilder.Entity("Varn.Core.Reports.ReportActionChoice", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Action");
+
+                    b.ToTable("ReportActions", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryChoice", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Category");
+
+                    b.HasIndex("Category");
+
+                    b.ToTable("ReportCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryTally", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -790,10 +814,56 @@ namespace Varn.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilId", "Year", "Quarter", "Category", "Environment", "Assessment")
+                    b.HasIndex("CouncilId", "Year", "Quarter", "Environment", "Category", "Assessment")
                         .IsUnique();
 
-                    b.ToTable("ReportCounts");
+                    b.ToTable("ReportCategoryTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year", "Quarter", "Environment", "PlaceType", "Source", "Assessment")
+                        .IsUnique();
+
+                    b.ToTable("ReportTallies", (string)null);
                 });
 
             modelBuilder.Entity("Varn.Core.Routine.KnowledgeItem", b =>
@@ -1067,7 +1137,36 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.Navigation("ReporterUnit");
                 });
 
-            modelBuilder.Entity("Varn.Core.Reports.ReportCount", b =>
+            modelBuilder.Entity("Varn.Core.Reports.ReportActionChoice", b =>
+                {
+                    b.HasOne("Varn.Core.Reports.DeidentifiedReport", null)
+                        .WithMany("ActionChoices")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryChoice", b =>
+                {
+                    b.HasOne("Varn.Core.Reports.DeidentifiedReport", null)
+                        .WithMany("CategoryChoices")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportCategoryTally", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.ReportTally", b =>
                 {
                     b.HasOne("Varn.Core.Organisation.Council", "Council")
                         .WithMany()
@@ -1118,6 +1217,13 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.Navigation("Sections");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Varn.Core.Reports.DeidentifiedReport", b =>
+                {
+                    b.Navigation("ActionChoices");
+
+                    b.Navigation("CategoryChoices");
                 });
 #pragma warning restore 612, 618
         }

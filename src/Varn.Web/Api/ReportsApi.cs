@@ -1,16 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
 using Varn.Core.Reports;
-using Varn.Web.Accounts;
-using Varn.Web.Reports;
 using Varn.Web.Startup;
 
 namespace Varn.Web.Api;
 
-/// <summary><c>/api/v1/reports</c>: file a de-identified report; list a council's reports for its coordinators.</summary>
+/// <summary>
+/// <c>/api/v1/reports</c>: file a de-identified report; a council's reports and one report for its coordinators; assess.
+/// </summary>
 public static class ReportsApi
 {
     /// <summary>Large enough to answer a too-long description with a field error rather than a refused body.</summary>
@@ -18,32 +16,33 @@ public static class ReportsApi
 
     private static readonly string[] Fields = ["date", "month", "council", "placeType", "categories", "environment", "source", "description", "actionsTaken", "reporterContact"];
 
-    public sealed record FieldProblem(string Title, int Status, IReadOnlyDictionary<string, string> Errors);
-
     public sealed record ReportCreated(int Id, string Council, string Href);
 
     public sealed record ReportRow(int Id, string Council, string? Date, string? Month, string PlaceType, IReadOnlyList<string> Categories, string Environment,
         string Source, string Description, IReadOnlyList<string> ActionsTaken, string? Assessment, string? AssessmentNote, bool Closed, bool Synthetic);
+
+    public sealed record AssessmentInput(string? Assessment, string? Note);
 
     public static void MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var reports = routes.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.ApiClient);
         reports.MapPost("/", SubmitAsync).WithName("SubmitReport").DisableAntiforgery().RequireRateLimiting(AccountsSetup.ReportsPolicy);
         reports.MapGet("/", ListAsync).WithName("ListReports");
+        reports.MapGet("/{id:int}", GetAsync).WithName("GetReport");
+        reports.MapPost("/{id:int}/assessment", AssessAsync).WithName("AssessReport").DisableAntiforgery();
     }
 
-    private static async Task<Results<Created<ReportCreated>, BadRequest<FieldProblem>, UnprocessableEntity<FieldProblem>, JsonHttpResult<FieldProblem>>> SubmitAsync(
-        HttpRequest request, ReportIntake intake, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ReportCreated>, ProblemHttpResult>> SubmitAsync(HttpRequest request, ReportIntake intake, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBody)
         {
-            return TooLarge();
+            return ApiProblems.TooLarge(MaxBody);
         }
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxBody)
         {
-            return TooLarge();
+            return ApiProblems.TooLarge(MaxBody);
         }
 
         var errors = new Dictionary<string, string>();
@@ -59,42 +58,84 @@ public static class ReportsApi
         }
         if (submission is null || errors.Count > 0)
         {
-            return TypedResults.BadRequest(new FieldProblem("Rapporten kunde inte läsas", 400, errors));
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Rapporten kunde inte läsas", errors);
         }
 
         var (report, problems) = await intake.SubmitAsync(submission, null, cancellationToken);
         if (report is null)
         {
-            return TypedResults.UnprocessableEntity(new FieldProblem("Rapporten togs inte emot", 422, problems));
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Rapporten togs inte emot", problems);
         }
-        return TypedResults.Created($"/api/v1/reports/{report.Id}", new ReportCreated(report.Id, submission.Council!, $"/api/v1/reports?council={submission.Council}"));
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", new ReportCreated(report.Id, submission.Council!, $"/api/v1/reports/{report.Id}"));
     }
 
-    private static async Task<Results<Ok<List<ReportRow>>, BadRequest<FieldProblem>, NotFound<FieldProblem>, JsonHttpResult<FieldProblem>>> ListAsync(
-        string? council, VarnDbContext db, Access access, Varn.Core.Audit.AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<ReportRow>>, ProblemHttpResult>> ListAsync(string? council, VarnDbContext db, Access access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(council))
         {
-            return TypedResults.BadRequest(new FieldProblem("Nämnd saknas", 400, new Dictionary<string, string> { ["council"] = "Ange nämndens kortnamn: ?council=skarholmen." }));
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Nämnd saknas", "council", "Ange nämndens kortnamn: ?council=skarholmen.");
         }
         var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
         if (target is null)
         {
-            return TypedResults.NotFound(new FieldProblem("Nämnden finns inte", 404, new Dictionary<string, string> { ["council"] = $"Det finns ingen nämnd «{council}»." }));
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}».");
         }
         if (!access.CanTriage(target.Id))
         {
-            return TypedResults.Json(new FieldProblem("Åtkomst nekad", 403, new Dictionary<string, string> { ["council"] = $"Bara samordnarna i {target.Name} och den centrala samordnaren ser nämndens rapporter." }), statusCode: 403);
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Bara samordnarna i {target.Name} och den centrala samordnaren ser nämndens rapporter.");
         }
-        var rows = await db.Reports.AsNoTracking().Where(r => r.CouncilId == target.Id).OrderByDescending(r => r.OccurredOn).ToListAsync(cancellationToken);
+        var rows = await db.Reports.AsNoTracking().Where(r => r.CouncilId == target.Id).OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         await audit.RecordAsync("reports.exported", "DeidentifiedReport", null, $"API, {target.Short}, {rows.Count} rapporter", cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new ReportRow(
-            r.Id, target.Short,
-            r.MonthOnly ? null : r.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            r.MonthOnly ? r.OccurredOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : null,
-            Codes.Of(r.PlaceType), r.Categories.Select(Codes.Of).ToList(), Codes.Of(r.Environment), Codes.Of(r.Source), r.Description,
-            r.ActionsTaken.Select(Codes.Of).ToList(), r.Assessment is { } a ? Codes.Of(a) : null, r.AssessmentNote, r.ClosedAt is not null, r.IsSynthetic)).ToList());
+        return TypedResults.Ok(rows.Select(r => ToRow(r, target.Short)).ToList());
     }
+
+    /// <summary>One report, for the coordinators of its council; any other caller is told it does not exist.</summary>
+    private static async Task<Results<Ok<ReportRow>, ProblemHttpResult>> GetAsync(int id, VarnDbContext db, Access access, CancellationToken cancellationToken)
+    {
+        var report = await access.Reports(db).AsNoTracking().Include(r => r.Council).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return report is null ? NotFound(id) : TypedResults.Ok(ToRow(report, report.Council!.Short));
+    }
+
+    private static async Task<Results<Ok<ReportRow>, ProblemHttpResult>> AssessAsync(int id, AssessmentInput? input, VarnDbContext db, Access access, ReportAssessment assessments, CancellationToken cancellationToken)
+    {
+        var report = await access.Reports(db).Include(r => r.Council).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null)
+        {
+            return NotFound(id);
+        }
+        var errors = new Dictionary<string, string>();
+        if (!Codes.TryParse<Assessment>(input?.Assessment, out var assessment))
+        {
+            errors["assessment"] = $"Ange en bedömning: {string.Join(", ", Codes.All<Assessment>())}.";
+        }
+        if (ReportChecks.CheckNote(input?.Note) is { } problem)
+        {
+            errors["note"] = problem;
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Bedömningen sparades inte", errors);
+        }
+        try
+        {
+            await assessments.AssessAsync([report], assessment, input?.Note, replaceNote: true, $"{access.DisplayName} (API)", cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Rapporten ändrades samtidigt", "assessment", "En annan samordnare bedömde rapporten samtidigt. Hämta den igen och försök på nytt.");
+        }
+        return TypedResults.Ok(ToRow(report, report.Council!.Short));
+    }
+
+    private static ProblemHttpResult NotFound(int id) =>
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Rapporten finns inte", "id", $"Det finns ingen rapport {id} som du kan se.");
+
+    private static ReportRow ToRow(DeidentifiedReport r, string council) => new(
+        r.Id, council,
+        r.MonthOnly ? null : r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        r.MonthOnly ? r.OccurredOn.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null,
+        Codes.Of(r.PlaceType), r.Categories.Select(Codes.Of).ToList(), Codes.Of(r.Environment), Codes.Of(r.Source), r.Description,
+        r.ActionsTaken.Select(Codes.Of).ToList(), r.Assessment is { } a ? Codes.Of(a) : null, r.AssessmentNote, r.ClosedAt is not null, r.IsSynthetic);
 
     /// <summary>Reads the JSON by hand so that every wrong type is named by its field, instead of one generic binding error.</summary>
     private static ReportSubmission? Read(JsonElement root, Dictionary<string, string> errors)
@@ -137,7 +178,4 @@ public static class ReportsApi
         return new ReportSubmission(Text("date"), Text("month"), Text("council"), Text("placeType"), List("categories"), Text("environment"), Text("source"),
             Text("description"), List("actionsTaken"), Text("reporterContact"));
     }
-
-    private static JsonHttpResult<FieldProblem> TooLarge() =>
-        TypedResults.Json(new FieldProblem("För stor", 413, new Dictionary<string, string> { ["$"] = "Rapporten är för stor." }), statusCode: 413);
 }

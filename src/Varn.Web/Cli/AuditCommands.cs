@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Varn.Core.Audit;
-using Varn.Core.Data;
 
 namespace Varn.Web.Cli;
 

@@ -16,10 +16,10 @@ public static class CommandLine
     {
         var root = new RootCommand("Värn — kommandon för administratören")
         {
-            PlanCommands.Create(services),
-            UserCommands.Create(services),
+            PlansCommands.Create(services),
+            AccountsCommands.Create(services),
             AuditCommands.Create(services),
-            ReportCommands.Create(services),
+            ReportsCommands.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

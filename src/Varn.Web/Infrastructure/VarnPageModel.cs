@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Accounts;
-using Varn.Web.Pages.Plans;
 
 namespace Varn.Web.Infrastructure;
 
@@ -25,6 +20,14 @@ public abstract class VarnPageModel : PageModel
         return Page();
     }
 
+    /// <summary>A value that someone else saved first (a unique index held): 409 with the form and the message on its field.</summary>
+    protected PageResult FieldConflict(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
     /// <summary>What the person behind this request may see and do.</summary>
     protected Access Access => HttpContext.RequestServices.GetRequiredService<Access>();
 
@@ -34,19 +37,13 @@ public abstract class VarnPageModel : PageModel
     /// <summary>The person may see this but not change it: 403 with the error page.</summary>
     protected StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
-    /// <summary>
-    /// The plan a page is about to change: not found (404) when the person may not see it, forbidden (403) when they
-    /// may see it but not edit it. Returns the plan, or the answer to give instead.
-    /// </summary>
-    protected async Task<(ActionPlan? Plan, IActionResult? Refusal)> PlanToEditAsync(VarnDbContext db, string council, int year, CancellationToken cancellationToken)
+    /// <summary>A plan the guard refused: 404, 403, or 409 with the form and the reason (the page has loaded the plan).</summary>
+    protected IActionResult Refuse(PlanRefusal refusal) => refusal.Kind switch
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
-        if (plan is null)
-        {
-            return (null, NotFound());
-        }
-        return Access.CanEditPlans(plan.CouncilId) ? (plan, null) : (null, Forbidden());
-    }
+        RefusalKind.NotFound => NotFound(),
+        RefusalKind.Forbidden => Forbidden(),
+        _ => Conflict(refusal.Message),
+    };
 
     /// <summary>A one-time message shown on the next page, after a redirect.</summary>
     [Microsoft.AspNetCore.Mvc.TempData]

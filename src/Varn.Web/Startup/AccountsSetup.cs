@@ -3,10 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Varn.Core.Accounts;
-using Varn.Core.Audit;
-using Varn.Core.Data;
-using Varn.Web.Accounts;
 
 namespace Varn.Web.Startup;
 

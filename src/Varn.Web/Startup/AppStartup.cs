@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Options;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
-using Varn.Web.Accounts;
-using Varn.Web.Demo;
+using Varn.Core.Reports;
 
 namespace Varn.Web.Startup;
 
@@ -26,12 +24,12 @@ public static class AppStartup
 
         if (provider.GetRequiredService<IOptions<VarnOptions>>().Value.Demo)
         {
-            var loaded = await DemoData.EnsurePlansAsync(db, provider.GetRequiredService<PlanImporter>(), cancellationToken);
+            var loaded = await DemoPlans.EnsurePlansAsync(db, provider.GetRequiredService<PlanImporter>(), cancellationToken);
             if (loaded > 0)
             {
                 logger.LogInformation("Demo mode: {Count} seed plans loaded.", loaded);
             }
-            var reports = await DemoReports.EnsureAsync(db, cancellationToken);
+            var reports = await DemoReports.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken);
             if (reports > 0)
             {
                 logger.LogInformation("Demo mode: {Count} synthetic reports created, labelled as made up.", reports);

@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Audit;
-using Varn.Core.Data;
 
 namespace Varn.Web.Startup;
 

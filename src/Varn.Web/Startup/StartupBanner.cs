@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Varn.Core.Accounts;
-using Varn.Web.Demo;
 
 namespace Varn.Web.Startup;
 

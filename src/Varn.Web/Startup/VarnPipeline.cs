@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
-using Varn.Web.Accounts;
 using Varn.Web.Api;
 
 namespace Varn.Web.Startup;

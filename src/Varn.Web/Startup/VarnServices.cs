@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
-using Varn.Core.Plans;
-using Varn.Web.Accounts;
+using Varn.Core.Plans.Interchange;
+using Varn.Core.Reports;
 
 namespace Varn.Web.Startup;
 
@@ -19,14 +16,17 @@ public static class VarnServices
         services.AddSingleton(TimeProvider.System);
         services.AddVarnDatabase(builder.Configuration);
         services.AddVarnAccounts(builder.Environment, builder.Configuration);
+        services.AddScoped<PlanGuard>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<PlanExport>();
         services.AddScoped<PlanLifecycle>();
         services.AddScoped<PlanRevision>();
-        services.AddScoped<Varn.Web.Documents.WordPlanImport>();
-        services.AddScoped<Varn.Web.Reports.ReportIntake>();
-        services.AddScoped<Varn.Core.Reports.ReportRetention>();
-        services.Configure<Varn.Web.Reports.RetentionOptions>(builder.Configuration.GetSection(Varn.Web.Reports.RetentionOptions.Section));
-        services.AddHostedService<Varn.Web.Reports.RetentionJob>();
+        services.AddScoped<WordPlanImport>();
+        services.AddScoped<ReportIntake>();
+        services.AddScoped<ReportAssessment>();
+        services.AddScoped<ReportRetention>();
+        services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+        services.AddHostedService<RetentionJob>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
@@ -34,11 +34,11 @@ public static class VarnServices
                 var pages = options.Conventions;
                 pages.AllowAnonymousToPage("/Error");
                 pages.AllowAnonymousToPage("/Language");
-                pages.AllowAnonymousToPage("/Account/SignIn");
+                pages.AllowAnonymousToPage("/Accounts/SignIn");
                 pages.AllowAnonymousToFolder("/Public");
-                pages.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
-                pages.AuthorizeFolder("/Admin/Audit", Policies.AuditReaders);
-                pages.AuthorizeFolder("/Template", Policies.CentralCoordinator);
+                pages.AuthorizeFolder("/Accounts/Admin", Policies.Admin);
+                pages.AuthorizeFolder("/Audit", Policies.AuditReaders);
+                pages.AuthorizeFolder("/Plans/Template", Policies.CentralCoordinator);
                 pages.AuthorizeFolder("/Organisation", Policies.OrganisationKeepers);
                 pages.AuthorizePage("/Routine/Edit", Policies.CentralCoordinator);
                 pages.AuthorizePage("/Routine/NewItem", Policies.CentralCoordinator);
@@ -47,6 +47,7 @@ public static class VarnServices
             .AddMvcOptions(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<UnknownHandlerFilter>();
                 SwedishBindingMessages.Apply(options.ModelBindingMessageProvider);
             });
         services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);

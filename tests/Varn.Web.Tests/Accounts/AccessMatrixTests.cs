@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Core.Accounts;
 using Varn.Core.Plans;
@@ -89,6 +88,7 @@ public class AccessMatrixTests : IAsyncLifetime
         ["GET /kunskapsbank/ny"] = Rule.Central, ["POST /kunskapsbank/ny"] = Rule.Central,
         ["GET /offentligt/rutin"] = Rule.Anyone,
         ["POST /api/v1/reports/"] = Rule.SignedIn, ["GET /api/v1/reports/"] = Rule.SignedIn,
+        ["GET /api/v1/reports/{id:int}"] = Rule.TriageOwn, ["POST /api/v1/reports/{id:int}/assessment"] = Rule.TriageOwn,
     };
 
     private static readonly Dictionary<Who, string> Emails = new()
@@ -209,11 +209,11 @@ public class AccessMatrixTests : IAsyncLifetime
     private static bool Challenged(HttpStatusCode status, string? location) =>
         status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (location?.Contains("/logga-in?returnUrl=", StringComparison.Ordinal) ?? false);
 
-    // Through to the handler: a page, a redirect after success, a refused form (400) or a conflict (409).
+    // Through to the handler: a page, a redirect after success, a refused form (400, 422) or a conflict (409).
     // Not through: 401, 403, 404 (another council's draft is not found) or the challenge's redirect to sign in.
     private static bool IsAllowed(HttpStatusCode status, string? location) => status switch
     {
-        HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.Created => true,
+        HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity => true,
         HttpStatusCode.Redirect or HttpStatusCode.Found => location is not null && !location.Contains("/logga-in?returnUrl=", StringComparison.Ordinal),
         _ => false,
     };
@@ -255,7 +255,7 @@ public class AccessMatrixTests : IAsyncLifetime
             ? pattern.Replace("{council}", publicPlan.Item1).Replace("{year:int}", publicPlan.Item2)
             : pattern.Replace("{council}", council).Replace("{council?}", council).Replace("{year:int}", "2030");
         return url
-            .Replace("{id:int}", pattern.StartsWith("/rapporter/", StringComparison.Ordinal) ? targets[(council, "report")] : targets[(council, "id")])
+            .Replace("{id:int}", pattern.StartsWith("/rapporter/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/reports/", StringComparison.Ordinal) ? targets[(council, "report")] : targets[(council, "id")])
             .Replace("{id}", targets[(council, "account")])
             .Replace("{key}", "introduction")
             .Replace("{code:int?}", "404")

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Accounts;

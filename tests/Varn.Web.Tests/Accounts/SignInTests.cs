@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Varn.Web.Demo;
+using Varn.Core.Accounts;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Accounts;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Varn.Core.Audit;
 using Varn.Web.Tests.Cli;
 using Varn.Web.Tests.Infrastructure;

@@ -19,7 +19,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fel e-postadress eller lösenord.");
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("Lösenord").FillAsync(Varn.Web.Demo.DemoAccounts.Password);
+        await page.GetByLabel("Lösenord").FillAsync(Varn.Core.Accounts.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hässelby-Vällingby stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2017");

@@ -46,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(email);
-        await page.GetByLabel("Lösenord").FillAsync(Varn.Web.Demo.DemoAccounts.Password);
+        await page.GetByLabel("Lösenord").FillAsync(Varn.Core.Accounts.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
         return page;

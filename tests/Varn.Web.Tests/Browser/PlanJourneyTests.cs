@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Varn.Core.Plans;
 using Varn.Web.Tests.Infrastructure;

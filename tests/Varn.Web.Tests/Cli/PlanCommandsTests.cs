@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Cli;
@@ -17,22 +16,38 @@ public class PlanCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportThenImportWithReplace_RestoresThePlan()
+    public async Task ExportThenImportWithReplace_RestoresADraft()
     {
         var file = Path.Combine(folder, "plan.json");
+        await app.RunAsync("plans", "revise", "--council", "skarholmen", "--from", "2019");
 
-        var (exported, exportOutput) = await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", file);
-        await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2019).ExecuteDeleteAsync());
+        var (exported, exportOutput) = await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2020", "-o", file);
+        var carried = await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Year == 2020));
+        await app.WithDbAsync(db => db.Activities.Where(a => a.Plan!.Year == 2020).ExecuteDeleteAsync());
         var (refused, refusedOutput) = await app.RunAsync("plans", "import", file);
         var (replaced, replacedOutput) = await app.RunAsync("plans", "import", file, "--replace");
 
         Assert.Equal(0, exported);
         Assert.Contains("Skrev Skärholmens stadsdelsnämnds handlingsplan", exportOutput);
         Assert.Equal(1, refused);
-        Assert.Contains("har redan en plan för 2019", refusedOutput);
+        Assert.Contains("har redan en plan för 2020", refusedOutput);
         Assert.Equal(0, replaced);
-        Assert.Contains("Ersatte Skärholmens stadsdelsnämnd 2019 (30 aktiviteter)", replacedOutput);
-        Assert.Equal(30, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Year == 2019 && a.Plan.Council!.Short == "skarholmen")));
+        Assert.Contains($"Ersatte Skärholmens stadsdelsnämnd 2020 ({carried} aktiviteter)", replacedOutput);
+        Assert.Equal(carried, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Year == 2020 && a.Plan.Council!.Short == "skarholmen")));
+    }
+
+    [Fact]
+    public async Task ImportWithReplace_OverAnApprovedPlan_IsRefusedAndChangesNothing()
+    {
+        var file = Path.Combine(folder, "plan.json");
+        await app.RunAsync("plans", "export", "--council", "skarholmen", "--year", "2019", "-o", file);
+        var before = await app.WithDbAsync(db => db.Plans.Where(p => p.Year == 2019 && p.Council!.Short == "skarholmen").Select(p => new { p.Id, p.Version, Activities = p.Activities.Count, Stages = p.StageChanges.Count }).SingleAsync());
+
+        var (code, output) = await app.RunAsync("plans", "import", file, "--replace");
+
+        Assert.Equal(1, code);
+        Assert.Contains("är låst i steget «Godkänd av kommunstyrelsen» och kan inte ersättas", output);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Plans.Where(p => p.Year == 2019 && p.Council!.Short == "skarholmen").Select(p => new { p.Id, p.Version, Activities = p.Activities.Count, Stages = p.StageChanges.Count }).SingleAsync()));
     }
 
     [Fact]
@@ -73,7 +88,7 @@ public class PlanCommandsTests : IDisposable
         var (again, againOutput) = await app.RunAsync("plans", "revise", "--council", "hasselby-vallingby", "--from", "2017");
 
         Assert.Equal(0, dry);
-        var (document, errors) = Varn.Core.Interchange.PlanDocumentReader.Read(System.Text.Encoding.UTF8.GetBytes(json));
+        var (document, errors) = Varn.Core.Plans.Interchange.PlanDocumentReader.Read(System.Text.Encoding.UTF8.GetBytes(json));
         Assert.Empty(errors);
         Assert.Equal(("Farsta stadsdelsnämnd", 2027, 14), (document!.Council.Name, document.Year, document.Activities.Count));
         Assert.False(await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.Council!.Short == "farsta")));

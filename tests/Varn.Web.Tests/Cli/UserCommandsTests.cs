@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.EntityFrameworkCore;
 using Varn.Core.Accounts;
 using Varn.Web.Tests.Infrastructure;
 

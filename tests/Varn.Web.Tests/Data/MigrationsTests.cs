@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 using Varn.Web.Startup;
 using Varn.Web.Tests.Infrastructure;
 

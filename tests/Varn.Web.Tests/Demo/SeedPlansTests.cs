@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Plans;
-using Varn.Web.Demo;
+using Varn.Core.Accounts;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Demo;
@@ -43,7 +42,7 @@ public partial class SeedPlansTests : IClassFixture<SeedPlansTests.Fixture>
     [InlineData("skarholmen-2019.json", "002_c4445a9dd0847f0f.txt")]
     public void SeedFile_HoldsTheDocumentsOwnWords(string planFile, string seedFile)
     {
-        var (plan, errors) = PlanDocumentReader.Read(DemoData.ReadSeedPlan($"Varn.Demo.Plans.{planFile}"));
+        var (plan, errors) = PlanDocumentReader.Read(DemoPlans.ReadSeedPlan(planFile));
         Assert.Empty(errors);
         var raw = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeds", seedFile));
         var seed = Squash(raw);

@@ -1,6 +1,5 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.EntityFrameworkCore;
 using Varn.Core.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Web.Tests.Infrastructure;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Plans;
-using Varn.Web.Demo;
+using Varn.Core.Accounts;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Documents;
@@ -29,7 +29,7 @@ public partial class WordExportTests : IClassFixture<WordExportTests.Fixture>
     public async Task WordFile_OpensInLibreOffice_WithEveryActivityAndSectionHeading(string council, int year, string seed)
     {
         var docx = await DownloadAsync(council, year);
-        var (plan, _) = PlanDocumentReader.Read(DemoData.ReadSeedPlan($"Varn.Demo.Plans.{seed}"));
+        var (plan, _) = PlanDocumentReader.Read(DemoPlans.ReadSeedPlan(seed));
 
         var pdf = await Tools.WordToPdfTextAsync(docx);
 

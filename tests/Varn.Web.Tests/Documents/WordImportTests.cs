@@ -4,9 +4,7 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Interchange;
-using Varn.Web.Documents;
+using Varn.Core.Plans.Interchange;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Documents;

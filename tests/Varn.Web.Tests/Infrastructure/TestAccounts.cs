@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Core.Accounts;
 using Varn.Core.Audit;
-using Varn.Web.Accounts;
-using Varn.Web.Demo;
 
 namespace Varn.Web.Tests.Infrastructure;
 

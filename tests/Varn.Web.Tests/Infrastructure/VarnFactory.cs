@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Varn.Core.Data;
+using Microsoft.Extensions.Time.Testing;
+using Varn.Web.Startup;
 
 namespace Varn.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Värn in-process, on its own database: a fresh SQLite file by default, or a fresh PostgreSQL database.
-/// Demo mode (the seed plans) is on unless asked otherwise.
+/// Demo mode (the seed plans) is on unless asked otherwise. Time comes from <see cref="Clock"/>, a fake clock that
+/// starts at the real now and moves only when a test moves it.
 /// </summary>
 public sealed class VarnFactory : WebApplicationFactory<Program>
 {
@@ -30,6 +32,15 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
 
     public static VarnFactory Empty() => new(demo: false);
 
+    /// <summary>Värn on a fresh database of the given kind: the data tests run once per database from one test body.</summary>
+    public static async Task<VarnFactory> OnAsync(DatabaseProvider database, bool demo = true) =>
+        database == DatabaseProvider.Postgres ? new VarnFactory(demo, await Postgres.CreateDatabaseAsync()) : new VarnFactory(demo);
+
+    /// <summary>Both databases, for <c>[MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]</c>.</summary>
+    public static TheoryData<DatabaseProvider> Databases => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -39,6 +50,7 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         builder.UseSetting("Varn:RateLimit:SignInPerMinute", signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:RateLimit:ReportsPerMinute", reportsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:Retention:Enabled", "false");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

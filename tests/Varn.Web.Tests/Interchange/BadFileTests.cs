@@ -3,12 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
+using Varn.Web.Tests.Cli;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Interchange;
 
 /// <summary>A malformed varn.plan/1 file is refused as a whole, with every error named, nothing stored and never a 500.</summary>
+[Collection(nameof(ConsoleCollection))]
 public class BadFileTests : IClassFixture<BadFileTests.Fixture>
 {
     public sealed class Fixture : IDisposable
@@ -164,18 +165,48 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     }
 
     [Fact]
-    public async Task Api_ExistingCouncilAndYear_IsAConflictUnlessReplaced()
+    public async Task Api_ExistingDraft_IsAConflictUnlessReplaced()
     {
         var api = await app.ApiClientAsync(TestAccounts.Central);
-        var existing = await api.GetStringAsync("/api/v1/plans/skarholmen/2019");
+        var draft = ValidPlan();
+        draft["year"] = 2031;
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/v1/plans", Json(draft))).StatusCode);
+        draft["activities"]!.AsArray().RemoveAt(1);
 
-        var refused = await api.PostAsync("/api/v1/plans", new StringContent(existing, Encoding.UTF8, "application/json"));
-        var replaced = await api.PostAsync("/api/v1/plans?replace=true", new StringContent(existing, Encoding.UTF8, "application/json"));
+        var refused = await api.PostAsync("/api/v1/plans", Json(draft));
+        var replaced = await api.PostAsync("/api/v1/plans?replace=true", Json(draft));
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("$.year", await ErrorPathsAsync(refused));
         Assert.Equal(HttpStatusCode.Created, replaced.StatusCode);
-        Assert.Equal(30, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Council!.Short == "skarholmen" && a.Plan.Year == 2019)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Activities.CountAsync(a => a.Plan!.Council!.Short == "kungsholmen" && a.Plan.Year == 2031)));
     }
+
+    [Fact]
+    public async Task Api_ReplacingAnApprovedPlan_IsRefusedAndLeavesItItsHistoryAndNextYearsLineage()
+    {
+        var api = await app.ApiClientAsync(TestAccounts.Central);
+        var (_, reviseOutput) = await app.RunAsync("plans", "revise", "--council", "skarholmen", "--from", "2019");
+        Assert.Contains("Skapade", reviseOutput);
+        var before = await PlanStateAsync();
+        var file = await api.GetStringAsync("/api/v1/plans/skarholmen/2019");
+
+        var refused = await api.PostAsync("/api/v1/plans?replace=true", new StringContent(file.Replace("Föräldrastöd", "Ändrat föräldrastöd"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("låst i steget", problem);
+        Assert.Contains("$.year", await ErrorPathsAsync(refused));
+        Assert.Equal(before, await PlanStateAsync());
+    }
+
+    /// <summary>The 2019 plan's id, stage, activities and stage history, and the 2020 plan's lineage.</summary>
+    private Task<string> PlanStateAsync() => app.WithDbAsync(async db =>
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Activities).Include(p => p.StageChanges).SingleAsync(p => p.Council!.Short == "skarholmen" && p.Year == 2019);
+        var next = await db.Plans.AsNoTracking().SingleAsync(p => p.Council!.Short == "skarholmen" && p.Year == 2020);
+        return $"{plan.Id} {plan.Stage} {string.Join("|", plan.Activities.OrderBy(a => a.Id).Select(a => a.Text))} {plan.StageChanges.Count} {next.RevisedFromId}";
+    });
 
     private async Task<HttpResponseMessage> UploadAsync(byte[] file)
     {
@@ -197,6 +228,7 @@ public class BadFileTests : IClassFixture<BadFileTests.Fixture>
     private static async Task<List<string>> ErrorPathsAsync(HttpResponseMessage response)
     {
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()!).ToList();
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return json.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Varn.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -122,6 +121,6 @@ public class ReportGuardTests(ReportGuardTests.Fixture fixture, ITestOutputHelpe
     private static string Description(string body)
     {
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty("description", out var description) ? description.GetString() ?? "" : "";
+        return json.RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty("description", out var description) ? description[0].GetString() ?? "" : "";
     }
 }

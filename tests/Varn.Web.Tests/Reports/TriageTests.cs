@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Varn.Core.Reports;
 using Varn.Web.Tests.Infrastructure;
 
@@ -119,7 +118,7 @@ public class TriageTests : IAsyncLifetime
     public async Task BulkAssessment_AssessesTheMarkedReports()
     {
         var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
-        var page = await coordinator.GetPageAsync("/rapporter?Filter.Council=skarholmen");
+        var page = await coordinator.GetPageAsync("/rapporter?Filter.Council=skarholmen&Filter.Status=all");
         var boxes = page.QuerySelectorAll("input[name='Bulk.Selected']").Take(3).Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
         boxes.ForEach(b => b.IsChecked = true);
         var ids = boxes.Select(b => int.Parse(b.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -1,11 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Organisation;
 
@@ -118,7 +114,14 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         target.Kind = kind;
         target.Population = Input.Population;
         target.PoliceArea = await PoliceAreaAsync(Input.PoliceArea, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return FieldConflict("Input.Short", $"Kortnamnet «{shortName}» togs just av en annan nämnd. Välj ett annat.");
+        }
         Flash = $"{name} är sparad.";
         return Redirect($"/organisation/{shortName}");
     }
@@ -159,7 +162,14 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
                 ?? new Department { CouncilId = Existing.Id, Name = departmentName };
         }
         db.Units.Add(new Unit { CouncilId = Existing.Id, Name = unitName, Department = department });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return FieldConflict("NewUnit.Name", $"Någon annan lade just till enheten «{unitName}» i {Existing.Name}.");
+        }
         Flash = $"Enheten {unitName} är tillagd.";
         return Redirect($"/organisation/{council}#enheter");
     }

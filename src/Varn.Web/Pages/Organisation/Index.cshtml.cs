@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 using Varn.Core.Organisation;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Organisation;
 

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans;
 
-public class DetailsModel(VarnDbContext db) : VarnPageModel
+public class DetailsModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
 {
     public sealed class DetailsInput
     {
@@ -19,31 +14,27 @@ public class DetailsModel(VarnDbContext db) : VarnPageModel
     public DetailsInput Input { get; set; } = new();
 
     public ActionPlan Plan { get; private set; } = null!;
-    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+    public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
-        if (plan is null)
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.Manage, cancellationToken);
+        Plan = plan!;
+        if (refusal is not null)
         {
-            return refusal!;
+            return Refuse(refusal);
         }
-        Plan = plan;
-        Input = new DetailsInput { Title = plan.Title, Diarienummer = plan.Diarienummer, Version = plan.Version };
+        Input = new DetailsInput { Title = Plan.Title, Diarienummer = Plan.Diarienummer, Version = Plan.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
-        if (plan is null)
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.ChangeContent, cancellationToken);
+        Plan = plan!;
+        if (refusal is not null)
         {
-            return refusal!;
-        }
-        Plan = plan;
-        if (!plan.Stage.ContentIsEditable())
-        {
-            return Conflict($"Planen är låst i steget «{plan.Stage.Label()}». Uppgifterna sparades inte.");
+            return Refuse(refusal);
         }
         if (string.IsNullOrWhiteSpace(Input.Title))
         {
@@ -61,11 +52,11 @@ public class DetailsModel(VarnDbContext db) : VarnPageModel
         {
             return Invalid();
         }
-        db.Entry(plan).Property(p => p.Version).OriginalValue = Input.Version;
-        plan.Title = Input.Title!.Trim();
-        plan.Diarienummer = string.IsNullOrWhiteSpace(Input.Diarienummer) ? null : Input.Diarienummer.Trim();
-        plan.Version = Input.Version + 1;
-        plan.UpdatedAt = DateTime.UtcNow;
+        db.Entry(Plan).Property(p => p.Version).OriginalValue = Input.Version;
+        Plan.Title = Input.Title!.Trim();
+        Plan.Diarienummer = string.IsNullOrWhiteSpace(Input.Diarienummer) ? null : Input.Diarienummer.Trim();
+        Plan.Version = Input.Version + 1;
+        plans.MarkChanged(Plan);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

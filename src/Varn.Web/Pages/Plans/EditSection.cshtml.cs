@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
-public class EditSectionModel(VarnDbContext db) : VarnPageModel
+public class EditSectionModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
 {
     public sealed class SectionInput
     {
@@ -20,39 +15,27 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
 
     public ActionPlan Plan { get; private set; } = null!;
     public SectionKey Key { get; private set; }
+    public PlanSection Section { get; private set; } = null!;
     public string? SavedText { get; private set; }
-    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+    public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, string key, CancellationToken cancellationToken)
     {
-        var section = await LoadAsync(council, year, key, cancellationToken);
-        if (section is null)
+        if (await LoadAsync(council, year, key, PlanPurpose.Manage, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!Access.CanEditPlans(Plan.CouncilId))
-        {
-            return Forbidden();
-        }
-        Input = new SectionInput { Text = section.Text, Version = section.Version };
+        Input = new SectionInput { Text = Section.Text, Version = Section.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string council, int year, string key, CancellationToken cancellationToken)
     {
-        var section = await LoadAsync(council, year, key, cancellationToken);
-        if (section is null)
+        if (await LoadAsync(council, year, key, PlanPurpose.ChangeContent, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!Access.CanEditPlans(Plan.CouncilId))
-        {
-            return Forbidden();
-        }
-        if (!Plan.Stage.ContentIsEditable())
-        {
-            return Conflict($"Planen är låst i steget «{Plan.Stage.Label()}». Texten sparades inte.");
-        }
+        var section = Section;
         var text = (Input.Text ?? "").ReplaceLineEndings("\n").Trim();
         if (text.Length > PlanDocumentReader.MaxSectionLength)
         {
@@ -63,7 +46,7 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
         db.Entry(section).Property(s => s.Version).OriginalValue = Input.Version;
         section.Text = text;
         section.Version = Input.Version + 1;
-        Plan.UpdatedAt = DateTime.UtcNow;
+        plans.MarkChanged(Plan);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -79,21 +62,17 @@ public class EditSectionModel(VarnDbContext db) : VarnPageModel
         return Redirect($"{PlanPath}#avsnitt-{Codes.Of(Key)}");
     }
 
-    private async Task<PlanSection?> LoadAsync(string council, int year, string key, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string council, int year, string key, PlanPurpose purpose, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await plans.FindAsync(council, year, purpose, cancellationToken);
         if (plan is null || !Codes.TryParse<SectionKey>(key, out var sectionKey))
         {
-            return null;
+            return NotFound();
         }
         Plan = plan;
         Key = sectionKey;
-        var section = await db.PlanSections.FirstOrDefaultAsync(s => s.PlanId == plan.Id && s.Key == sectionKey, cancellationToken);
-        if (section is null)
-        {
-            section = new PlanSection { PlanId = plan.Id, Key = sectionKey };
-            db.PlanSections.Add(section);
-        }
-        return section;
+        Section = await db.PlanSections.FirstOrDefaultAsync(s => s.PlanId == plan.Id && s.Key == sectionKey, cancellationToken)
+            ?? db.PlanSections.Add(new PlanSection { PlanId = plan.Id, Key = sectionKey }).Entity;
+        return refusal is null ? null : Refuse(refusal);
     }
 }

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Varn.Core.Accounts;
-using Varn.Core.Interchange;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
@@ -87,7 +84,7 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
             return Invalid();
         }
         Flash = outcome.Replaced ? "Planen är inläst och ersatte den tidigare." : "Planen är inläst.";
-        return Redirect(PlanQueries.PathOf(outcome.Council!.Short, outcome.Plan!.Year));
+        return Redirect(PlanGuard.PathOf(outcome.Council!.Short, outcome.Plan!.Year));
     }
 
     private async Task<IActionResult?> ReadAsync(byte[] bytes, CancellationToken cancellationToken)

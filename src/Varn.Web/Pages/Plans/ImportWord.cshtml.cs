@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Accounts;
-using Varn.Core.Data;
 using Varn.Core.Organisation;
-using Varn.Web.Documents;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
@@ -44,7 +39,7 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadCouncilsAsync(cancellationToken);
-        Year = clock.GetLocalNow().Year + 1;
+        Year = clock.Today().Year + 1;
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
@@ -97,7 +92,7 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
             return Invalid();
         }
         Flash = $"{Result.Activities.Count} aktiviteter är inlästa i utkastet.";
-        return Redirect(PlanQueries.PathOf(council!.Short, plan.Year));
+        return Redirect(PlanGuard.PathOf(council!.Short, plan.Year));
     }
 
     private IActionResult? Read(byte[] bytes, Council? council)
@@ -124,7 +119,7 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
             ModelState.AddModelError(nameof(Council), "Välj nämnd.");
             return null;
         }
-        var thisYear = clock.GetLocalNow().Year;
+        var thisYear = clock.Today().Year;
         if (Year is null || Year < 2000 || Year > thisYear + 5)
         {
             ModelState.AddModelError(nameof(Year), $"Ange ett år mellan 2000 och {thisYear + 5}.");

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans;
 
@@ -28,7 +23,7 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
         {
             return Forbidden();
         }
-        Input.Year = clock.GetLocalNow().Year + 1;
+        Input.Year = clock.Today().Year + 1;
         return Page();
     }
 
@@ -44,7 +39,7 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
         {
             ModelState.AddModelError("Input.Council", "Välj nämnd.");
         }
-        var thisYear = clock.GetLocalNow().Year;
+        var thisYear = clock.Today().Year;
         if (Input.Year is null)
         {
             if (!ModelState.ContainsKey("Input.Year") || ModelState["Input.Year"]!.Errors.Count == 0)
@@ -66,9 +61,16 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
         }
 
         var plan = await lifecycle.CreateFromTemplateAsync(council!, Input.Year!.Value, Actor, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return FieldConflict("Input.Year", $"{council!.Name} fick just en plan för {Input.Year} av någon annan. Öppna den från listan över planer.");
+        }
         Flash = "Planen är skapad från stadens mall.";
-        return Redirect(PlanQueries.PathOf(council!.Short, plan.Year));
+        return Redirect(PlanGuard.PathOf(council!.Short, plan.Year));
     }
 
     private async Task LoadCouncilsAsync(CancellationToken cancellationToken)

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Plans;
 using Varn.Core.Schedules;
 
 namespace Varn.Web.Pages.Plans;
@@ -31,7 +28,7 @@ public sealed class PlanBody
         var activities = await db.Activities.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Order).ToListAsync(cancellationToken);
         return new PlanBody
         {
-            PlanPath = PlanQueries.PathOf(plan.Council!.Short, plan.Year),
+            PlanPath = PlanGuard.PathOf(plan.Council!.Short, plan.Year),
             Sections = sections,
             Activities = activities
                 .Select(a => new ActivityRow(a.Id, a.Area, a.Text, a.Responsible, a.Partners, a.Schedule, a.ParsedSchedule?.Describe(), a.FollowUp,

@@ -1,25 +1,22 @@
-using Microsoft.AspNetCore.Mvc;
-using Varn.Core.Data;
-using Varn.Web.Documents;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
 /// <summary>The plan as a page styled for printing (and "Save as PDF" in the browser), with the same content as the Word file.</summary>
-public class PrintModel(VarnDbContext db) : VarnPageModel
+public class PrintModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
 {
     public PlanForDocument Source { get; private set; } = null!;
     public string PlanPath { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
-        if (plan is null)
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.Read, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
+            return Refuse(refusal);
         }
-        Source = (await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken))!;
-        PlanPath = PlanQueries.PathOf(council, year);
+        Source = (await PlanForDocument.LoadAsync(db, plan!.Id, cancellationToken))!;
+        PlanPath = PlanGuard.PathOf(council, year);
         return Page();
     }
 }

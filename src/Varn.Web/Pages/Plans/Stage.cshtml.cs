@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
-public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageModel
+public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecycle) : VarnPageModel
 {
     public sealed class StageInput
     {
@@ -24,37 +19,37 @@ public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageMod
     public StageInput Input { get; set; } = new();
 
     public ActionPlan Plan { get; private set; } = null!;
-    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+    public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
     public IEnumerable<SelectListItem> StageItems => Plan.Stage.NextStages().Select(s => new SelectListItem(s.Label(), Codes.Of(s)));
 
     public async Task<IActionResult> OnGetAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
-        if (plan is null)
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.Manage, cancellationToken);
+        Plan = plan!;
+        if (refusal is not null)
         {
-            return refusal!;
+            return Refuse(refusal);
         }
-        Plan = plan;
         Input = new StageInput
         {
-            To = plan.Stage.NextStages().Select(Codes.Of).FirstOrDefault(),
-            Diarienummer = plan.Diarienummer,
-            DecidedOn = plan.DecidedOn,
-            ApprovedOn = plan.ApprovedOn,
-            Version = plan.Version,
+            To = Plan.Stage.NextStages().Select(Codes.Of).FirstOrDefault(),
+            Diarienummer = Plan.Diarienummer,
+            DecidedOn = Plan.DecidedOn,
+            ApprovedOn = Plan.ApprovedOn,
+            Version = Plan.Version,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
     {
-        var (plan, refusal) = await PlanToEditAsync(db, council, year, cancellationToken);
-        if (plan is null)
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.Manage, cancellationToken);
+        Plan = plan!;
+        if (refusal is not null)
         {
-            return refusal!;
+            return Refuse(refusal);
         }
-        Plan = plan;
         if (!Codes.TryParse<PlanStage>(Input.To, out var to))
         {
             ModelState.AddModelError("Input.To", "Välj vilket steg planen ska till.");
@@ -72,8 +67,8 @@ public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageMod
             return Invalid();
         }
 
-        db.Entry(plan).Property(p => p.Version).OriginalValue = Input.Version;
-        var errors = lifecycle.ChangeStage(plan, new StageChangeRequest(to, Input.Diarienummer, Input.DecidedOn, Input.ApprovedOn, Input.Note), Actor);
+        db.Entry(Plan).Property(p => p.Version).OriginalValue = Input.Version;
+        var errors = lifecycle.ChangeStage(Plan, new StageChangeRequest(to, Input.Diarienummer, Input.DecidedOn, Input.ApprovedOn, Input.Note), Actor);
         foreach (var (field, message) in errors)
         {
             ModelState.AddModelError($"Input.{field}", message);
@@ -91,7 +86,7 @@ public class StageModel(VarnDbContext db, PlanLifecycle lifecycle) : VarnPageMod
             Flash = "Någon annan ändrade planen samtidigt. Steget ändrades inte; kontrollera planen och försök igen.";
             return Redirect(PlanPath);
         }
-        Flash = $"Planen är nu i steget «{plan.Stage.Label()}».";
+        Flash = $"Planen är nu i steget «{Plan.Stage.Label()}».";
         return Redirect(PlanPath);
     }
 }

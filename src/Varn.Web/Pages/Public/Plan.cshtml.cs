@@ -1,16 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Audit;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Documents;
-using Varn.Web.Infrastructure;
+using Varn.Core.Plans.Interchange;
 using Varn.Web.Pages.Plans;
 
 namespace Varn.Web.Pages.Public;
 
 /// <summary>An approved plan, read-only, without signing in. Any other stage is not found here.</summary>
-public class PlanModel(VarnDbContext db, AuditLog audit) : VarnPageModel
+public class PlanModel(VarnDbContext db, PlanExport export) : VarnPageModel
 {
     public ActionPlan Plan { get; private set; } = null!;
     public PlanBody Body { get; private set; } = null!;
@@ -34,9 +28,8 @@ public class PlanModel(VarnDbContext db, AuditLog audit) : VarnPageModel
         {
             return NotFound();
         }
-        var source = (await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken))!;
-        await audit.RecordAsync("plan.exported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Word, offentlig sida", cancellationToken);
-        return File(PlanWordExporter.Write(source), PlanWordExporter.ContentType, $"{council}-{year}.docx");
+        var file = await export.ExportAsync(plan, PlanFormat.Word, "offentlig sida", cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private Task<ActionPlan?> FindAsync(string council, int year, CancellationToken cancellationToken) =>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Public;
 

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Reports;
-using Varn.Web.Infrastructure;
-using Varn.Web.Reports;
 using Varn.Web.Startup;
 
 namespace Varn.Web.Pages.Reports;

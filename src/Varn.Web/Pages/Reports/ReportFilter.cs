@@ -1,9 +1,9 @@
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Reports;
 
 namespace Varn.Web.Pages.Reports;
 
-/// <summary>The queue's filters, from the query string; shared by the list and its CSV export.</summary>
+/// <summary>The queue's filters, from the query string; applied in the database and shared by the list and its CSV export.</summary>
 public sealed class ReportFilter
 {
     public string? Status { get; set; } = "new";
@@ -12,6 +12,9 @@ public sealed class ReportFilter
     public string? Environment { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+
+    /// <summary>The page of the queue, from 1.</summary>
+    public int Sida { get; set; } = 1;
 
     public IQueryable<DeidentifiedReport> Apply(IQueryable<DeidentifiedReport> reports)
     {
@@ -25,6 +28,10 @@ public sealed class ReportFilter
         if (!string.IsNullOrEmpty(Council))
         {
             reports = reports.Where(r => r.Council!.Short == Council);
+        }
+        if (Codes.TryParse<ReportCategory>(Category, out var category))
+        {
+            reports = reports.Where(r => r.CategoryChoices.Any(c => c.Category == category));
         }
         if (Codes.TryParse<ExtremistEnvironment>(Environment, out var environment))
         {
@@ -40,8 +47,4 @@ public sealed class ReportFilter
         }
         return reports;
     }
-
-    /// <summary>Categories are a list in one column: filtered after reading.</summary>
-    public IEnumerable<DeidentifiedReport> ApplyCategory(IEnumerable<DeidentifiedReport> reports) =>
-        Codes.TryParse<ReportCategory>(Category, out var category) ? reports.Where(r => r.Categories.Contains(category)) : reports;
 }

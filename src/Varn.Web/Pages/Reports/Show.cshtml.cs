@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Reports;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Reports;
 
 /// <summary>One report for its council's coordinators: read, assess with a note, close.</summary>
-public class ShowModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
+public class ShowModel(VarnDbContext db, ReportAssessment assessments, TimeProvider clock) : VarnPageModel
 {
     public sealed class AssessInput
     {
@@ -53,14 +49,9 @@ public class ShowModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
             return Invalid();
         }
         db.Entry(Report).Property(r => r.Version).OriginalValue = Input.Version;
-        Report.Assessment = assessment;
-        Report.AssessmentNote = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
-        Report.AssessedAt = clock.GetUtcNow().UtcDateTime;
-        Report.AssessedBy = Actor;
-        Report.Version = Input.Version + 1;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await assessments.AssessAsync([Report], assessment, Input.Note, replaceNote: true, Actor, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

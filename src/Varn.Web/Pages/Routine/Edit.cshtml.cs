@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Routine;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
 using Varn.Core.Routine;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Routine;
 

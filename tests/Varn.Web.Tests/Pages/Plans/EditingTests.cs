@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Varn.Core.Plans;
 using Varn.Web.Tests.Infrastructure;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Interchange;
+using Varn.Core.Plans.Interchange;
 using Varn.Core.Privacy;
-using Varn.Core.Plans;
 
 namespace Varn.Web.Pages.Plans.Activities;
 

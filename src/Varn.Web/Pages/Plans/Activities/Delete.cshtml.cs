@@ -1,25 +1,20 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans.Activities;
 
-public class DeleteModel(VarnDbContext db) : VarnPageModel
+public class DeleteModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
 {
     [BindProperty]
     public int Version { get; set; }
 
     public ActionPlan Plan { get; private set; } = null!;
     public Activity Activity { get; private set; } = null!;
-    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+    public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(council, year, id, cancellationToken) is { } missing)
+        if (await LoadAsync(council, year, id, PlanPurpose.Manage, cancellationToken) is { } refused)
         {
-            return missing;
+            return refused;
         }
         Version = Activity.Version;
         return Page();
@@ -27,16 +22,13 @@ public class DeleteModel(VarnDbContext db) : VarnPageModel
 
     public async Task<IActionResult> OnPostAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(council, year, id, cancellationToken) is { } missing)
+        if (await LoadAsync(council, year, id, PlanPurpose.ChangeContent, cancellationToken) is { } refused)
         {
-            return missing;
-        }
-        if (!Plan.Stage.ContentIsEditable())
-        {
-            return Conflict($"Planen är låst i steget «{Plan.Stage.Label()}». Aktiviteten togs inte bort.");
+            return refused;
         }
         db.Entry(Activity).Property(a => a.Version).OriginalValue = Version;
         db.Activities.Remove(Activity);
+        plans.MarkChanged(Plan);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -50,9 +42,9 @@ public class DeleteModel(VarnDbContext db) : VarnPageModel
         return Redirect(PlanPath);
     }
 
-    private async Task<IActionResult?> LoadAsync(string council, int year, int id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string council, int year, int id, PlanPurpose purpose, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, refusal) = await plans.FindAsync(council, year, purpose, cancellationToken);
         var activity = plan is null ? null : await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.PlanId == plan.Id, cancellationToken);
         if (plan is null || activity is null)
         {
@@ -60,6 +52,6 @@ public class DeleteModel(VarnDbContext db) : VarnPageModel
         }
         Plan = plan;
         Activity = activity;
-        return Access.CanEditPlans(plan.CouncilId) ? null : Forbidden();
+        return refusal is null ? null : Refuse(refusal);
     }
 }

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Varn.Core.Data;
-using Varn.Core.Plans;
-using Varn.Web.Infrastructure;
 
 namespace Varn.Web.Pages.Plans.Activities;
 
@@ -11,7 +6,7 @@ namespace Varn.Web.Pages.Plans.Activities;
 /// Edits an activity. While the plan is a draft everything may change; once it is decided only the status and its
 /// comment (follow-up). Two people saving the same activity: the second gets a conflict and the first's change stays.
 /// </summary>
-public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
+public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActivityForm
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -26,7 +21,7 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     /// <summary>Only status and comment: the plan is locked, or the person follows up their unit's activity.</summary>
     public bool StatusOnly => !Plan.Stage.ContentIsEditable() || !Access.CanEditPlans(Plan.CouncilId);
-    public string PlanPath => PlanQueries.PathOf(Plan.Council!.Short, Plan.Year);
+    public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
     public async Task<IActionResult> OnGetAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
@@ -62,7 +57,7 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
         db.Entry(Activity).Property(a => a.Version).OriginalValue = Input.Version;
         Input.ApplyTo(Activity, StatusOnly);
         Activity.Version = Input.Version + 1;
-        Plan.UpdatedAt = DateTime.UtcNow;
+        plans.MarkChanged(Plan);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +82,7 @@ public class EditModel(VarnDbContext db) : VarnPageModel, IActivityForm
 
     private async Task<IActionResult?> LoadAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
-        var plan = await db.FindPlanAsync(Access, council, year, cancellationToken);
+        var (plan, _) = await plans.FindAsync(council, year, PlanPurpose.Read, cancellationToken);
         var activity = plan is null ? null : await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.PlanId == plan.Id, cancellationToken);
         if (plan is null || activity is null)
         {

@@ -1,0 +1,52 @@
+using Varn.Core.Audit;
+
+namespace Varn.Core.Reports;
+
+/// <summary>
+/// Receives a report from the form or the API: checks it (the personal-data guard included), finds the council, and
+/// stores it. Nothing about the reporter is kept beyond their unit — not even in the audit log, where the submission
+/// is recorded as made by "a reporter in the council".
+/// </summary>
+public sealed class ReportIntake(VarnDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    public async Task<(DeidentifiedReport? Report, Dictionary<string, string> Errors)> SubmitAsync(ReportSubmission submission, int? reporterUnitId, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var (checkedReport, errors) = ReportChecks.Check(submission, today);
+        var council = string.IsNullOrWhiteSpace(submission.Council)
+            ? null
+            : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == submission.Council.Trim(), cancellationToken);
+        if (council is null && !errors.ContainsKey("council"))
+        {
+            errors["council"] = $"Nämnden «{submission.Council}» finns inte.";
+        }
+        if (checkedReport is null || council is null)
+        {
+            return (null, errors);
+        }
+        if (reporterUnitId is not null && !await db.Units.AnyAsync(u => u.Id == reporterUnitId, cancellationToken))
+        {
+            reporterUnitId = null;
+        }
+
+        var report = new DeidentifiedReport
+        {
+            CouncilId = council.Id,
+            OccurredOn = checkedReport.OccurredOn,
+            MonthOnly = checkedReport.MonthOnly,
+            PlaceType = checkedReport.PlaceType,
+            Environment = checkedReport.Environment,
+            Source = checkedReport.Source,
+            Description = checkedReport.Description,
+            ReporterUnitId = reporterUnitId,
+            ReporterContact = checkedReport.ReporterContact,
+            SubmittedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        report.SetCategories(checkedReport.Categories);
+        report.SetActionsTaken(checkedReport.ActionsTaken);
+        actor.Set($"anmälare till {council.Name}", null);
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return (report, errors);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Varn.Core.Audit;
+
+namespace Varn.Core.Reports;
+
+public sealed class RetentionOptions
+{
+    public const string Section = "Varn:Retention";
+
+    /// <summary>Assessed reports older than this many years are deleted; their counts remain.</summary>
+    public int ReportYears { get; set; } = 5;
+
+    /// <summary>Whether the daily purge runs in the background. The command line can always purge.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Runs the retention purge once a day, the first time an hour after start.</summary>
+public sealed class RetentionJob(IServiceProvider services, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+        try
+        {
+            await Task.Delay(TimeSpan.FromHours(1), stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+            do
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().Set("gallring (automatisk)", null);
+                var purged = await scope.ServiceProvider.GetRequiredService<ReportRetention>().PurgeAsync(options.Value.ReportYears, stoppingToken);
+                logger.LogInformation("Retention: {Count} assessed reports older than {Years} years purged; their counts are kept.", purged, options.Value.ReportYears);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

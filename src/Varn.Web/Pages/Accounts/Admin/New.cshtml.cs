@@ -1,0 +1,61 @@
+using Varn.Core.Plans.Interchange;
+
+namespace Varn.Web.Pages.Accounts.Admin;
+
+public class NewModel(VarnDbContext db, AccountService accounts) : VarnPageModel
+{
+    public sealed class AccountInput
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public AccountInput Input { get; set; } = new();
+
+    [BindProperty]
+    public RoleInput Grant { get; set; } = new();
+
+    public RoleChoices Choices { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Choices = await RoleChoices.LoadAsync(db, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Choices = await RoleChoices.LoadAsync(db, cancellationToken);
+        if (!Codes.TryParse<Role>(Grant.Role, out var role))
+        {
+            ModelState.AddModelError("Grant.Role", "Välj personens roll.");
+            return Invalid();
+        }
+        if (role.Scope() == RoleScope.Council && string.IsNullOrEmpty(Grant.Council))
+        {
+            ModelState.AddModelError("Grant.Council", $"Rollen {role.Label().ToLowerInvariant()} gäller en nämnd: välj vilken.");
+        }
+        if (role.Scope() == RoleScope.Unit && Grant.Unit is null)
+        {
+            ModelState.AddModelError("Grant.Unit", "En enhetschef hör till en enhet: välj vilken.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var created = await accounts.CreateAsync(Input.Email, Input.DisplayName, Input.Password, cancellationToken);
+        foreach (var (field, message) in created.Errors)
+        {
+            ModelState.AddModelError($"Input.{field}", message);
+        }
+        if (!created.Succeeded)
+        {
+            return Invalid();
+        }
+        var granted = await accounts.GrantAsync(created.User!.Id, role, Grant.Council, Grant.Unit, cancellationToken);
+        Flash = granted.Succeeded
+            ? $"Kontot för {created.User.DisplayName} är skapat."
+            : $"Kontot för {created.User.DisplayName} är skapat, men rollen kunde inte ges: {string.Join(" ", granted.Errors.Values)}";
+        return Redirect($"/admin/konton/{created.User.Id}");
+    }
+}

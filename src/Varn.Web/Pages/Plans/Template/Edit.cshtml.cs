@@ -1,0 +1,67 @@
+using Varn.Core.Plans.Interchange;
+
+namespace Varn.Web.Pages.Plans.Template;
+
+public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
+{
+    public sealed class TemplateInput
+    {
+        public string? Text { get; set; }
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public TemplateInput Input { get; set; } = new();
+
+    public SectionKey Key { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var section = await LoadAsync(key, cancellationToken);
+        if (section is null)
+        {
+            return NotFound();
+        }
+        Input = new TemplateInput { Text = section.Text, Version = section.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
+    {
+        var section = await LoadAsync(key, cancellationToken);
+        if (section is null)
+        {
+            return NotFound();
+        }
+        var text = (Input.Text ?? "").ReplaceLineEndings("\n").Trim();
+        if (text.Length > PlanDocumentReader.MaxSectionLength)
+        {
+            ModelState.AddModelError("Input.Text", $"Texten är {text.Length} tecken lång; högst {PlanDocumentReader.MaxSectionLength} tecken.");
+            return Invalid();
+        }
+        db.Entry(section).Property(s => s.Version).OriginalValue = Input.Version;
+        section.Text = text;
+        section.Version = Input.Version + 1;
+        section.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("Någon annan har sparat malltexten sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen.");
+        }
+        Flash = $"Malltexten för «{Key.Title()}» är sparad.";
+        return Redirect("/mall");
+    }
+
+    private async Task<TemplateSection?> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!Codes.TryParse<SectionKey>(key, out var sectionKey))
+        {
+            return null;
+        }
+        Key = sectionKey;
+        return await db.TemplateSections.FirstOrDefaultAsync(t => t.Key == sectionKey, cancellationToken);
+    }
+}
