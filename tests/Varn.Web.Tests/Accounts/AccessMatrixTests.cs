@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Core.Accounts;
 using Varn.Core.Plans;
@@ -162,7 +158,7 @@ public class AccessMatrixTests : IAsyncLifetime
     [Fact]
     public async Task EveryRoute_IsInTheMatrix_AndAllowsExactlyWhoItShould()
     {
-        var routes = await MappedRoutesAsync();
+        var routes = await MappedRoutes.ListAsync(app);
 
         var missing = routes.Where(r => !Matrix.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0, "Routes without a decided access rule:\n" + string.Join("\n", missing));
@@ -260,32 +256,5 @@ public class AccessMatrixTests : IAsyncLifetime
             .Replace("{key}", "introduction")
             .Replace("{code:int?}", "404")
             .Replace("{documentName}", "v1");
-    }
-
-    /// <summary>Every mapped endpoint, and for pages every handler method: "POST /planer/{council}/{year:int}?handler=Move".</summary>
-    private async Task<HashSet<string>> MappedRoutesAsync()
-    {
-        var routes = new HashSet<string>();
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
-            if (page is not null)
-            {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    routes.Add($"{handler.HttpMethod.ToUpperInvariant()} {pattern}{(handler.Name is null ? "" : $"?handler={handler.Name}")}");
-                }
-                continue;
-            }
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            foreach (var method in methods)
-            {
-                routes.Add($"{method} {pattern}");
-            }
-        }
-        return routes;
     }
 }
