@@ -9,10 +9,11 @@ namespace Varn.Core.Data;
 public static class UniqueViolation
 {
     private const string PostgresUniqueViolation = "23505";
-    private const int SqliteConstraint = 19;
+
+    // SQLite has no SQLSTATE; its message for this constraint is fixed ("SQLite Error 19: 'UNIQUE constraint failed: …'").
+    private const string SqliteUniqueViolation = "UNIQUE constraint failed";
 
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is DbException inner
-        && (inner.SqlState == PostgresUniqueViolation
-            || (inner.ErrorCode == SqliteConstraint && inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)));
+        && (inner.SqlState == PostgresUniqueViolation || inner.Message.Contains(SqliteUniqueViolation, StringComparison.Ordinal));
 }

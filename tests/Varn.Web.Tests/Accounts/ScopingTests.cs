@@ -1,35 +1,29 @@
 using System.Net;
 using System.Text;
+using Varn.Web.Startup;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Accounts;
 
 /// <summary>Another council's draft is not found, through the UI and the API; a reader reads but does not change.</summary>
-public class ScopingTests : IAsyncLifetime
+public abstract class ScopingTests(DatabaseProvider database) : DataTests(database)
 {
-    private readonly VarnFactory app = new();
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
         foreach (var (council, coordinator) in new[] { ("kungsholmen", TestAccounts.KungsholmenCoordinator), ("skarholmen", TestAccounts.SkarholmenCoordinator) })
         {
-            var client = await app.SignedInAsync(coordinator);
+            var client = await App.SignedInAsync(coordinator);
             var page = await client.GetPageAsync("/planer/ny");
             var response = await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Council"] = council, ["Input.Year"] = "2027" });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
     }
 
-    public Task DisposeAsync()
-    {
-        app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task SkarholmenCoordinator_CannotReadOrChangeKungsholmensDraft_InTheUi()
     {
-        var skarholmen = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var skarholmen = await App.SignedInAsync(TestAccounts.SkarholmenCoordinator);
 
         Assert.Equal(HttpStatusCode.NotFound, (await skarholmen.GetAsync("/planer/kungsholmen/2027")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await skarholmen.GetAsync("/planer/kungsholmen/2027/avsnitt/introduction")).StatusCode);
@@ -43,14 +37,14 @@ public class ScopingTests : IAsyncLifetime
             ["Input.Text"] = "Skärholmen skriver i Kungsholmens plan",
         }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.DoesNotContain("Skärholmen skriver", await app.WithDbAsync(db => db.PlanSections.Where(s => s.Plan!.Council!.Short == "kungsholmen").Select(s => s.Text).FirstAsync()));
+        Assert.DoesNotContain("Skärholmen skriver", await App.WithDbAsync(db => db.PlanSections.Where(s => s.Plan!.Council!.Short == "kungsholmen").Select(s => s.Text).FirstAsync()));
     }
 
     [Fact]
     public async Task SkarholmenCoordinator_CannotReadOrImportKungsholmensPlan_ThroughTheApi()
     {
-        var api = await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator);
-        var central = await app.ApiClientAsync(TestAccounts.Central);
+        var api = await App.ApiClientAsync(TestAccounts.SkarholmenCoordinator);
+        var central = await App.ApiClientAsync(TestAccounts.Central);
         var kungsholmens = await central.GetStringAsync("/api/v1/plans/kungsholmen/2027");
 
         var read = await api.GetAsync("/api/v1/plans/kungsholmen/2027");
@@ -67,20 +61,20 @@ public class ScopingTests : IAsyncLifetime
     [Fact]
     public async Task SkarholmenCoordinator_EditsHerOwnDraft()
     {
-        var skarholmen = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var skarholmen = await App.SignedInAsync(TestAccounts.SkarholmenCoordinator);
         var page = await skarholmen.GetPageAsync("/planer/skarholmen/2027/avsnitt/introduction");
 
         var response = await skarholmen.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Text"] = "Skärholmens inledning 2027." });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("Skärholmens inledning 2027.", await app.WithDbAsync(db => db.PlanSections
+        Assert.Equal("Skärholmens inledning 2027.", await App.WithDbAsync(db => db.PlanSections
             .Where(s => s.Plan!.Council!.Short == "skarholmen" && s.Plan.Year == 2027 && s.Key == Core.Plans.SectionKey.Introduction).Select(s => s.Text).SingleAsync()));
     }
 
     [Fact]
     public async Task Reader_ReadsTheDraftButCannotChangeIt()
     {
-        var reader = await app.SignedInAsync(TestAccounts.SkarholmenReader);
+        var reader = await App.SignedInAsync(TestAccounts.SkarholmenReader);
 
         var plan = await reader.GetPageAsync("/planer/skarholmen/2027");
         var edit = await reader.GetAsync("/planer/skarholmen/2027/avsnitt/introduction");
@@ -99,7 +93,7 @@ public class ScopingTests : IAsyncLifetime
     [Fact]
     public async Task PublicPage_ShowsApprovedPlansOnly_WithoutSigningIn()
     {
-        var anonymous = app.Browser();
+        var anonymous = App.Browser();
 
         var page = await anonymous.GetPageAsync("/offentligt");
         var links = page.QuerySelectorAll("main li a").Select(a => a.GetAttribute("href")).ToList();
@@ -117,12 +111,12 @@ public class ScopingTests : IAsyncLifetime
     [Fact]
     public async Task Api_WithoutOrWithARevokedToken_Is401()
     {
-        var none = await app.CreateClient().GetAsync("/api/v1/plans");
-        var forged = app.CreateClient();
+        var none = await App.CreateClient().GetAsync("/api/v1/plans");
+        var forged = App.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "varn_not-a-real-token");
-        var api = await app.ApiClientAsync(TestAccounts.Central);
+        var api = await App.ApiClientAsync(TestAccounts.Central);
         var before = await api.GetAsync("/api/v1/plans");
-        await app.WithDbAsync(db => db.ApiTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow)));
+        await App.WithDbAsync(db => db.ApiTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow)));
         var after = await api.GetAsync("/api/v1/plans");
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
@@ -134,10 +128,14 @@ public class ScopingTests : IAsyncLifetime
     [Fact]
     public async Task Api_SessionCookieAlone_IsNotEnough()
     {
-        var browser = await app.SignedInAsync(TestAccounts.Central);
+        var browser = await App.SignedInAsync(TestAccounts.Central);
 
         var response = await browser.GetAsync("/api/v1/plans");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
+
+public sealed class ScopingOnSqliteTests() : ScopingTests(DatabaseProvider.Sqlite);
+
+public sealed class ScopingOnPostgresTests() : ScopingTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using System.Net;
 using Varn.Core.Audit;
 using Varn.Web.Tests.Cli;
+using Varn.Web.Startup;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Audit;
@@ -39,30 +40,27 @@ public class AuditLogTests
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "plan.exported" && a.Actor == "Demo Förtroendevald Skärholmen")));
     }
 
-    [Fact]
-    public async Task VerifyOnSqlite_PassesAndFailsAfterARowIsAlteredInTheDatabase()
+    [Theory]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
+    public async Task Verify_PassesAndFailsAfterARowIsAlteredInTheDatabase(DatabaseProvider database)
     {
-        using var app = new VarnFactory();
-        await AssertVerifyCatchesTamperingAsync(app, "DROP TRIGGER AuditEntries_no_update", "UPDATE AuditEntries SET Actor = 'Någon annan' WHERE Sequence = 5");
+        using var app = await VarnFactory.OnAsync(database);
+        var dropTrigger = database == DatabaseProvider.Sqlite ? "DROP TRIGGER AuditEntries_no_update" : "DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"";
+        await AssertVerifyCatchesTamperingAsync(app, dropTrigger, "UPDATE \"AuditEntries\" SET \"Actor\" = 'Någon annan' WHERE \"Sequence\" = 5");
     }
 
-    [Fact]
-    public async Task VerifyOnPostgres_PassesAndFailsAfterARowIsAlteredInTheDatabase()
+    [Theory]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
+    public async Task TheDatabase_RefusesToUpdateOrDeleteAuditRows(DatabaseProvider database)
     {
-        using var app = new VarnFactory(demo: true, postgresConnectionString: await Postgres.CreateDatabaseAsync());
-        await AssertVerifyCatchesTamperingAsync(app, "DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"", "UPDATE \"AuditEntries\" SET \"Actor\" = 'Någon annan' WHERE \"Sequence\" = 5");
-    }
+        using var app = await VarnFactory.OnAsync(database);
 
-    [Fact]
-    public async Task TheDatabase_RefusesToUpdateOrDeleteAuditRows()
-    {
-        using var app = new VarnFactory();
-
-        var update = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'x'")));
-        var delete = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
+        var update = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'x'")));
+        var delete = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"")));
 
         Assert.Contains("append-only", update?.Message);
         Assert.Contains("append-only", delete?.Message);
+        Assert.True((await app.WithDbAsync(db => AuditLog.VerifyAsync(db))).Intact);
     }
 
     [Fact]

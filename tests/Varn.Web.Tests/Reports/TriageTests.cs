@@ -1,21 +1,21 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Varn.Core.Reports;
+using Varn.Web.Startup;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Reports;
 
-public class TriageTests : IAsyncLifetime
+public abstract class TriageTests(DatabaseProvider database) : DataTests(database)
 {
-    private readonly VarnFactory app = new();
     private int reportId;
 
     private const string Secret = "Klotter med hakkors vid Bredängs skolgård, kvittoord-4412.";
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        var employee = await app.SignedInAsync(TestAccounts.SkarholmenEmployee);
+        var employee = await App.SignedInAsync(TestAccounts.SkarholmenEmployee);
         var form = await employee.GetPageAsync("/rapportera");
         var response = await employee.SubmitAsync(form.Form(), new Dictionary<string, string>
         {
@@ -28,20 +28,14 @@ public class TriageTests : IAsyncLifetime
             ["Input.ReporterContact"] = "medarbetare.skarholmen@varn.example",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        reportId = await app.WithDbAsync(db => db.Reports.Where(r => r.Description == Secret).Select(r => r.Id).SingleAsync());
-    }
-
-    public Task DisposeAsync()
-    {
-        app.Dispose();
-        return Task.CompletedTask;
+        reportId = await App.WithDbAsync(db => db.Reports.Where(r => r.Description == Secret).Select(r => r.Id).SingleAsync());
     }
 
     [Fact]
     public async Task SubmittedReport_KeepsNoTraceOfTheReporterBeyondWhatTheyChose()
     {
-        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == reportId));
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "DeidentifiedReport" && a.EntityId == reportId.ToString()).ToListAsync());
+        var report = await App.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == reportId));
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "DeidentifiedReport" && a.EntityId == reportId.ToString()).ToListAsync());
 
         Assert.True(report.MonthOnly);
         Assert.Equal(new DateOnly(2024, 3, 1), report.OccurredOn);
@@ -54,7 +48,7 @@ public class TriageTests : IAsyncLifetime
     [Fact]
     public async Task CoordinatorOfTheCouncil_AssessesAndTheLogHoldsNoDescription()
     {
-        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var coordinator = await App.SignedInAsync(TestAccounts.SkarholmenCoordinator);
         var page = await coordinator.GetPageAsync($"/rapporter/{reportId}");
 
         var refused = await coordinator.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Assessment"] = "relevant", ["Input.Note"] = "Ring 070-174 06 05" });
@@ -63,9 +57,9 @@ public class TriageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("ett telefonnummer", (await Html.ParseAsync(refused)).QuerySelector("#Input_Note-error")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, assessed.StatusCode);
-        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == reportId));
+        var report = await App.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == reportId));
         Assert.Equal((Assessment.Relevant, "Demo Samordnare Skärholmen"), (report.Assessment, report.AssessedBy));
-        var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        var rows = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
         Assert.Contains(rows, r => r.Action == "DeidentifiedReport.updated" && r.EntityId == reportId.ToString() && r.Actor == "Demo Samordnare Skärholmen");
         Assert.DoesNotContain(rows, r => $"{r.Summary} {r.Action} {r.Entity} {r.EntityId}".Contains("kvittoord-4412", StringComparison.Ordinal) || (r.Summary ?? "").Contains("Sanerat", StringComparison.Ordinal));
     }
@@ -73,8 +67,8 @@ public class TriageTests : IAsyncLifetime
     [Fact]
     public async Task AnotherCouncilsCoordinator_CannotSeeAssessOrExportTheReport()
     {
-        var kungsholmen = await app.SignedInAsync(TestAccounts.KungsholmenCoordinator);
-        var api = await app.ApiClientAsync(TestAccounts.KungsholmenCoordinator);
+        var kungsholmen = await App.SignedInAsync(TestAccounts.KungsholmenCoordinator);
+        var api = await App.ApiClientAsync(TestAccounts.KungsholmenCoordinator);
 
         var show = await kungsholmen.GetAsync($"/rapporter/{reportId}");
         var token = (await kungsholmen.GetPageAsync("/konto")).AntiforgeryToken();
@@ -96,13 +90,13 @@ public class TriageTests : IAsyncLifetime
         Assert.DoesNotContain("kvittoord-4412", queue);
         Assert.DoesNotContain("kvittoord-4412", csv);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
-        Assert.Null(await app.WithDbAsync(db => db.Reports.Where(r => r.Id == reportId).Select(r => r.Assessment).SingleAsync()));
+        Assert.Null(await App.WithDbAsync(db => db.Reports.Where(r => r.Id == reportId).Select(r => r.Assessment).SingleAsync()));
     }
 
     [Fact]
     public async Task OwnCoordinator_ExportsTheFilteredListAsCsv_WithoutReporterContact()
     {
-        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var coordinator = await App.SignedInAsync(TestAccounts.SkarholmenCoordinator);
 
         var response = await coordinator.GetAsync("/rapporter?handler=Csv&Filter.Status=new&Filter.Council=skarholmen");
         var csv = await response.Content.ReadAsStringAsync();
@@ -111,13 +105,13 @@ public class TriageTests : IAsyncLifetime
         Assert.Contains("kvittoord-4412", csv);
         Assert.DoesNotContain("medarbetare.skarholmen@varn.example", csv);
         Assert.DoesNotContain("kungsholmen", csv, StringComparison.OrdinalIgnoreCase);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "reports.exported")));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "reports.exported")));
     }
 
     [Fact]
     public async Task BulkAssessment_AssessesTheMarkedReports()
     {
-        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var coordinator = await App.SignedInAsync(TestAccounts.SkarholmenCoordinator);
         var page = await coordinator.GetPageAsync("/rapporter?Filter.Council=skarholmen&Filter.Status=all");
         var boxes = page.QuerySelectorAll("input[name='Bulk.Selected']").Take(3).Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
         boxes.ForEach(b => b.IsChecked = true);
@@ -126,7 +120,7 @@ public class TriageTests : IAsyncLifetime
         var response = await coordinator.SubmitAsync(page.Form("form[action*=Assess]"), new Dictionary<string, string> { ["Bulk.Assessment"] = "wronglyRegistered" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var assessments = await app.WithDbAsync(db => db.Reports.Where(r => ids.Contains(r.Id)).Select(r => r.Assessment).ToListAsync());
+        var assessments = await App.WithDbAsync(db => db.Reports.Where(r => ids.Contains(r.Id)).Select(r => r.Assessment).ToListAsync());
         Assert.Equal(3, assessments.Count);
         Assert.All(assessments, a => Assert.Equal(Assessment.WronglyRegistered, a));
     }
@@ -145,8 +139,8 @@ public class TriageTests : IAsyncLifetime
     [MemberData(nameof(BadReports))]
     public async Task Api_BadInput_IsRefusedWithTheFieldsNamed(string body, HttpStatusCode expected, string fields)
     {
-        var api = await app.ApiClientAsync(TestAccounts.SkarholmenEmployee);
-        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+        var api = await App.ApiClientAsync(TestAccounts.SkarholmenEmployee);
+        var before = await App.WithDbAsync(db => db.Reports.CountAsync());
 
         var response = await api.PostAsync("/api/v1/reports", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -154,13 +148,13 @@ public class TriageTests : IAsyncLifetime
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var named = json.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.All(fields.Split(','), field => Assert.Contains(field, named));
-        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+        Assert.Equal(before, await App.WithDbAsync(db => db.Reports.CountAsync()));
     }
 
     [Fact]
     public async Task Api_OneMegabyteDescription_IsRefusedOnTheField()
     {
-        var api = await app.ApiClientAsync(TestAccounts.SkarholmenEmployee);
+        var api = await App.ApiClientAsync(TestAccounts.SkarholmenEmployee);
         var body = JsonSerializer.Serialize(new { date = "2023-05-01", council = "skarholmen", placeType = "school", categories = new[] { "graffiti" }, environment = "rightWing", source = "ownOperation", description = new string('a', 1024 * 1024) });
 
         var response = await api.PostAsync("/api/v1/reports", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -172,7 +166,7 @@ public class TriageTests : IAsyncLifetime
     [Fact]
     public async Task Form_WithoutDateOrCategory_IsRefusedWithTheErrorsTiedToTheFields()
     {
-        var employee = await app.SignedInAsync(TestAccounts.SkarholmenEmployee);
+        var employee = await App.SignedInAsync(TestAccounts.SkarholmenEmployee);
         var page = await employee.GetPageAsync("/rapportera");
 
         var response = await employee.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Description"] = "Klotter vid skolan." });
@@ -186,3 +180,7 @@ public class TriageTests : IAsyncLifetime
         Assert.Equal("Klotter vid skolan.", result.QuerySelector("#Input_Description")!.TextContent);
     }
 }
+
+public sealed class TriageOnSqliteTests() : TriageTests(DatabaseProvider.Sqlite);
+
+public sealed class TriageOnPostgresTests() : TriageTests(DatabaseProvider.Postgres);

@@ -50,14 +50,14 @@ public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider 
 
     public async Task<ImportOutcome> ImportAsync(PlanDocument document, bool replace, string changedBy, CancellationToken cancellationToken = default)
     {
+        // Join a caller's transaction (several files imported as one), or make one. The check runs inside it: a plan
+        // saved by someone else since the caller's own check is seen here, never silently replaced.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var (council, errors) = await CheckAsync(document, replace, cancellationToken);
         if (council is null || errors.Count > 0)
         {
             return new ImportOutcome(null, council, errors, false);
         }
-
-        // Join a caller's transaction (several files imported as one), or make one.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var existing = await db.Plans.FirstOrDefaultAsync(p => p.CouncilId == council.Id && p.Year == document.Year, cancellationToken);
         if (existing is not null)
         {
