@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using System.Security.Cryptography;
 using System.Text;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Accounts;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Organisation;
 
 public enum CouncilKind

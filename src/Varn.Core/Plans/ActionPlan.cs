@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Plans;
 
 /// <summary>A council's action plan against violent extremism for one year (handlingsplan).</summary>
-public class ActionPlan
+public class ActionPlan : IVersioned
 {
     public int Id { get; set; }
     public int CouncilId { get; set; }

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 using Varn.Core.Schedules;
 
 namespace Varn.Core.Plans;
 
 /// <summary>A row of a plan's activity table (aktivitet/åtgärd).</summary>
-public class Activity
+public class Activity : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Plans;
 
 /// <summary>One text section of a plan, in Markdown.</summary>
-public class PlanSection
+public class PlanSection : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Varn.Core.Plans;
 
 /// <summary>A recorded change of a plan's stage: who, when, from and to.</summary>

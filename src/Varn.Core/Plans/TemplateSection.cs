@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Plans;
 
 /// <summary>The city's template text for a section; new plans start from it. Kept by the central coordinator.</summary>
-public class TemplateSection
+public class TemplateSection : IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

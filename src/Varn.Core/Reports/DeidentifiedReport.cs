@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Audit;
 using Varn.Core.Organisation;
 
@@ -8,7 +7,7 @@ namespace Varn.Core.Reports;
 /// The "blankett för avidentifierad information" (DESIGN C7): what happened, where and when — never who. It keeps no
 /// trace of the person who filed it beyond their unit, unless they leave a work contact for the coordinator.
 /// </summary>
-public class DeidentifiedReport
+public class DeidentifiedReport : IVersioned
 {
     public int Id { get; set; }
     public int CouncilId { get; set; }

@@ -1,39 +1,35 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Reports;
+
+/// <summary>What both kinds of kept counts are counted by: council, year and quarter the reports happened, environment, assessment.</summary>
+public abstract class ReportCountRow
+{
+    public int Id { get; set; }
+    public int CouncilId { get; set; }
+    public Council? Council { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public ExtremistEnvironment Environment { get; set; }
+    public Assessment Assessment { get; set; }
+    public int Count { get; set; }
+}
 
 /// <summary>
 /// Assessed reports counted once each, per council, year and quarter they happened, environment, place type, source
 /// and assessment. Maintained by <see cref="ReportTallies"/> in the transaction that assesses; retention deletes reports
 /// and leaves these counts as they are.
 /// </summary>
-public class ReportTally
+public class ReportTally : ReportCountRow
 {
-    public int Id { get; set; }
-    public int CouncilId { get; set; }
-    public Council? Council { get; set; }
-    public int Year { get; set; }
-    public int Quarter { get; set; }
-    public ExtremistEnvironment Environment { get; set; }
     public PlaceType PlaceType { get; set; }
     public ReportSource Source { get; set; }
-    public Assessment Assessment { get; set; }
-    public int Count { get; set; }
 }
 
 /// <summary>Assessed reports counted per category: a report with two categories counts once under each of them.</summary>
-public class ReportCategoryTally
+public class ReportCategoryTally : ReportCountRow
 {
-    public int Id { get; set; }
-    public int CouncilId { get; set; }
-    public Council? Council { get; set; }
-    public int Year { get; set; }
-    public int Quarter { get; set; }
-    public ExtremistEnvironment Environment { get; set; }
     public ReportCategory Category { get; set; }
-    public Assessment Assessment { get; set; }
-    public int Count { get; set; }
 }
 
 public sealed class ReportTallyConfiguration : IEntityTypeConfiguration<ReportTally>

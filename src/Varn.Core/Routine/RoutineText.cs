@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Varn.Core.Organisation;
 
 namespace Varn.Core.Routine;
 
 /// <summary>The routine for concern or an event (DESIGN C15): who to tell and in which order, when to call the police.</summary>
-public class RoutineText
+public class RoutineText : IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

@@ -24,12 +24,11 @@ public static class AccountsCommands
         var unit = new Option<string?>("--unit") { Description = "Enhetens namn inom --council, för enhetschef" };
         var passwordStdin = new Option<bool>("--password-stdin") { Required = true, Description = "Läs lösenordet från standard in" };
         var command = new Command("add", "Skapa ett konto med en roll") { email, name, role, council, unit, passwordStdin };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
             var password = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
-            await using var scope = CommandScope.Create(services);
-            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var db = scope.GetRequiredService<VarnDbContext>();
+            var accounts = scope.GetRequiredService<AccountService>();
             Codes.TryParse<Role>(parse.GetValue(role), out var chosen);
 
             int? unitId = null;
@@ -74,10 +73,9 @@ public static class AccountsCommands
     private static Command List(IServiceProvider services)
     {
         var command = new Command("list", "Lista alla konton och deras roller");
-        command.SetAction(async (_, cancellationToken) =>
+        command.Runs(services, async (scope, _, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var db = scope.GetRequiredService<VarnDbContext>();
             var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
             var roles = await db.RoleAssignments.AsNoTracking()
                 .Select(r => new { r.UserId, r.Role, Council = r.Council == null ? null : r.Council.Short, Unit = r.Unit == null ? null : r.Unit.Name })
@@ -99,10 +97,9 @@ public static class AccountsCommands
         var email = new Option<string>("--email") { Required = true, Description = "Kontots e-postadress" };
         var name = new Option<string>("--name") { Required = true, Description = "Nyckelns namn, t.ex. systemet som ska använda den" };
         var command = new Command("token", "Skapa en personlig API-nyckel; den skrivs ut en gång, ensam på sista raden") { email, name };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
+            var db = scope.GetRequiredService<VarnDbContext>();
             var address = parse.GetValue(email)!.Trim().ToUpperInvariant();
             var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == address, cancellationToken);
             if (user is null)
@@ -110,7 +107,7 @@ public static class AccountsCommands
                 Console.Error.WriteLine($"Det finns inget konto med e-postadressen {parse.GetValue(email)}.");
                 return 1;
             }
-            var (_, secret, error) = await scope.ServiceProvider.GetRequiredService<AccountService>().IssueTokenAsync(user.Id, parse.GetValue(name), cancellationToken);
+            var (_, secret, error) = await scope.GetRequiredService<AccountService>().IssueTokenAsync(user.Id, parse.GetValue(name), cancellationToken);
             if (error is not null)
             {
                 Console.Error.WriteLine(error);

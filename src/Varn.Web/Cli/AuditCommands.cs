@@ -8,10 +8,9 @@ public static class AuditCommands
     {
         var audit = new Command("audit", "Granskningsloggen");
         var verify = new Command("verify", "Räkna om loggens kedja av kontrollsummor; avslutar med 1 om en rad har ändrats eller saknas");
-        verify.SetAction(async (_, cancellationToken) =>
+        verify.Runs(services, async (scope, _, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var result = await AuditLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<VarnDbContext>(), cancellationToken);
+            var result = await AuditLog.VerifyAsync(scope.GetRequiredService<VarnDbContext>(), cancellationToken);
             (result.Intact ? Console.Out : Console.Error).WriteLine(result.Message);
             return result.Intact ? 0 : 1;
         });

@@ -1,3 +1,4 @@
+using System.CommandLine;
 
 namespace Varn.Web.Cli;
 
@@ -12,5 +13,16 @@ public static class CommandScope
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Operator, null);
         scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator(Operator);
         return scope;
+    }
+
+    /// <summary>Sets what the command does: it runs in a scope of its own, acting for the operator.</summary>
+    public static Command Runs(this Command command, IServiceProvider services, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> action)
+    {
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = Create(services);
+            return await action(scope.ServiceProvider, parse, cancellationToken);
+        });
+        return command;
     }
 }

@@ -20,11 +20,10 @@ public static class PlansCommands
         var files = new Argument<FileInfo[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "varn.plan/1-filer" };
         var replace = new Option<bool>("--replace") { Description = "Ersätt en befintlig plan för samma nämnd och år" };
         var command = new Command("import", "Läs in planer i formatet varn.plan/1. Alla filer läses in, eller ingen.") { files, replace };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
-            var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
+            var db = scope.GetRequiredService<VarnDbContext>();
+            var importer = scope.GetRequiredService<PlanImporter>();
 
             var documents = new List<(FileInfo File, PlanDocument Document)>();
             var failed = false;
@@ -79,17 +78,16 @@ public static class PlansCommands
         formatOption.AcceptOnlyFromAmong("json", "docx");
         var output = new Option<FileInfo>("--output", "-o") { Required = true, Description = "Filen som skrivs" };
         var command = new Command("export", "Skriv en plan till fil") { council, year, formatOption, output };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var (plan, refusal) = await scope.ServiceProvider.GetRequiredService<PlanGuard>().FindAsync(parse.GetValue(council)!, parse.GetValue(year), PlanPurpose.Read, cancellationToken);
+            var (plan, refusal) = await scope.GetRequiredService<PlanGuard>().FindAsync(parse.GetValue(council)!, parse.GetValue(year), PlanPurpose.Read, cancellationToken);
             if (refusal is not null)
             {
                 Console.Error.WriteLine(refusal.Message);
                 return 1;
             }
             var format = parse.GetValue(formatOption) == "docx" ? PlanFormat.Word : PlanFormat.Json;
-            var exported = await scope.ServiceProvider.GetRequiredService<PlanExport>().ExportAsync(plan!, format, "kommandoraden", cancellationToken);
+            var exported = await scope.GetRequiredService<PlanExport>().ExportAsync(plan!, format, "kommandoraden", cancellationToken);
             var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, exported.Content, cancellationToken);
             Console.WriteLine($"Skrev {plan!.Title} till {file.FullName}");
@@ -105,11 +103,10 @@ public static class PlansCommands
         var year = new Option<int>("--year") { Required = true, Description = "Planens år" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Spara inget; skriv ut planen som varn.plan/1" };
         var command = new Command("import-word", "Läs in aktivitetstabellerna i en Word-plan till ett utkast") { file, council, year, dryRun };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var db = scope.ServiceProvider.GetRequiredService<VarnDbContext>();
-            var import = scope.ServiceProvider.GetRequiredService<WordPlanImport>();
+            var db = scope.GetRequiredService<VarnDbContext>();
+            var import = scope.GetRequiredService<WordPlanImport>();
             var path = parse.GetValue(file)!;
             var shortName = parse.GetValue(council)!;
             var planYear = parse.GetValue(year);
@@ -167,16 +164,15 @@ public static class PlansCommands
         var council = new Option<string>("--council") { Required = true, Description = "Nämndens kortnamn, t.ex. skarholmen" };
         var from = new Option<int>("--from") { Required = true, Description = "Året för planen som revideras" };
         var command = new Command("revise", "Skapa nästa års plan som utkast från en behandlad eller godkänd plan") { council, from };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var (source, refusal) = await scope.ServiceProvider.GetRequiredService<PlanGuard>().FindAsync(parse.GetValue(council)!, parse.GetValue(from), PlanPurpose.Manage, cancellationToken);
+            var (source, refusal) = await scope.GetRequiredService<PlanGuard>().FindAsync(parse.GetValue(council)!, parse.GetValue(from), PlanPurpose.Manage, cancellationToken);
             if (refusal is not null)
             {
                 Console.Error.WriteLine(refusal.Message);
                 return 1;
             }
-            var (plan, error) = await scope.ServiceProvider.GetRequiredService<PlanRevision>().ReviseAsync(source!.Id, CommandScope.Operator, cancellationToken);
+            var (plan, error) = await scope.GetRequiredService<PlanRevision>().ReviseAsync(source!.Id, CommandScope.Operator, cancellationToken);
             if (plan is null)
             {
                 Console.Error.WriteLine(error);

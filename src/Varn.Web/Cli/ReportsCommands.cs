@@ -11,11 +11,10 @@ public static class ReportsCommands
         var reports = new Command("reports", "Rapporter (blanketter för avidentifierad information)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Visa vad som skulle gallras; ta inte bort något" };
         var purge = new Command("purge", "Gallra bedömda rapporter äldre än den inställda tiden; antalen sparas") { dryRun };
-        purge.SetAction(async (parse, cancellationToken) =>
+        purge.Runs(services, async (scope, parse, cancellationToken) =>
         {
-            await using var scope = CommandScope.Create(services);
-            var years = scope.ServiceProvider.GetRequiredService<IOptions<RetentionOptions>>().Value.ReportYears;
-            var retention = scope.ServiceProvider.GetRequiredService<ReportRetention>();
+            var years = scope.GetRequiredService<IOptions<RetentionOptions>>().Value.ReportYears;
+            var retention = scope.GetRequiredService<ReportRetention>();
             if (parse.GetValue(dryRun))
             {
                 var candidates = await retention.CandidatesAsync(years, cancellationToken);

@@ -52,16 +52,10 @@ public class DetailsModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
         {
             return Invalid();
         }
-        db.Entry(Plan).Property(p => p.Version).OriginalValue = Input.Version;
         Plan.Title = Input.Title!.Trim();
         Plan.Diarienummer = string.IsNullOrWhiteSpace(Input.Diarienummer) ? null : Input.Diarienummer.Trim();
-        Plan.Version = Input.Version + 1;
         plans.MarkChanged(Plan);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfUnchangedAsync(Plan, Input.Version, cancellationToken))
         {
             return Conflict("Någon annan har ändrat planen sedan du öppnade sidan. Dina ändringar är inte sparade; ladda om sidan och försök igen.");
         }

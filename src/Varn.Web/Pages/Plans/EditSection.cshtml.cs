@@ -43,15 +43,9 @@ public class EditSectionModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
             return Invalid();
         }
 
-        db.Entry(section).Property(s => s.Version).OriginalValue = Input.Version;
         section.Text = text;
-        section.Version = Input.Version + 1;
         plans.MarkChanged(Plan);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfUnchangedAsync(section, Input.Version, cancellationToken))
         {
             SavedText = await db.PlanSections.Where(s => s.Id == section.Id).Select(s => s.Text).FirstAsync(cancellationToken);
             ModelState.Remove("Input.Version");

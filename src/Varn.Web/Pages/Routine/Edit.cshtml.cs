@@ -43,15 +43,9 @@ public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         {
             return Invalid();
         }
-        db.Entry(routine).Property(r => r.Version).OriginalValue = Input.Version;
         routine.Text = text;
-        routine.Version = Input.Version + 1;
         routine.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfUnchangedAsync(routine, Input.Version, cancellationToken))
         {
             return Conflict("Någon annan har sparat rutinen sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen.");
         }

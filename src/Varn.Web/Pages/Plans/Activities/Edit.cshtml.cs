@@ -54,15 +54,9 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
             return Invalid();
         }
 
-        db.Entry(Activity).Property(a => a.Version).OriginalValue = Input.Version;
         Input.ApplyTo(Activity, StatusOnly);
-        Activity.Version = Input.Version + 1;
         plans.MarkChanged(Plan);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfUnchangedAsync(Activity, Input.Version, cancellationToken))
         {
             Saved = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
             if (Saved is null)

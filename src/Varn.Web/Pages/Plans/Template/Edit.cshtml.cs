@@ -39,15 +39,9 @@ public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
             ModelState.AddModelError("Input.Text", $"Texten är {text.Length} tecken lång; högst {PlanDocumentReader.MaxSectionLength} tecken.");
             return Invalid();
         }
-        db.Entry(section).Property(s => s.Version).OriginalValue = Input.Version;
         section.Text = text;
-        section.Version = Input.Version + 1;
         section.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfUnchangedAsync(section, Input.Version, cancellationToken))
         {
             return Conflict("Någon annan har sparat malltexten sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen.");
         }
