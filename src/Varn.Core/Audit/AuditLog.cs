@@ -1,4 +1,3 @@
-
 namespace Varn.Core.Audit;
 
 public sealed record AuditVerification(bool Intact, long Rows, long? FirstBrokenSequence, string Message);

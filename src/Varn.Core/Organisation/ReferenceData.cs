@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Varn.Core.Plans.Interchange;
 using Varn.Core.Plans;
 
 namespace Varn.Core.Organisation;

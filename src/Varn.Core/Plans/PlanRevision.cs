@@ -1,4 +1,3 @@
-
 namespace Varn.Core.Plans;
 
 /// <summary>

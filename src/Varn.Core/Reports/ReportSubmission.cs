@@ -1,5 +1,4 @@
 using System.Globalization;
-using Varn.Core.Plans.Interchange;
 using Varn.Core.Privacy;
 
 namespace Varn.Core.Reports;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Cli;
 

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages;
 
 public class IndexModel(VarnDbContext db) : VarnPageModel

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Startup;
 
 /// <summary>After authentication: loads what the person may do, and names them as the actor of this request's changes.</summary>

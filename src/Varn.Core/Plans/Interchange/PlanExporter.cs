@@ -1,4 +1,3 @@
-
 namespace Varn.Core.Plans.Interchange;
 
 /// <summary>Reads a stored plan into a <see cref="PlanDocument"/>: the one shape that JSON, Word and print are made from.</summary>

@@ -1,4 +1,3 @@
-
 namespace Varn.Core.Plans.Interchange;
 
 /// <summary>Last year's activity and how it ended, for the "Status på föregående års åtgärder" table.</summary>

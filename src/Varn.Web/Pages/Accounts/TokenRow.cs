@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Accounts;
 
 /// <summary>An API token as a person sees it in a list: never the secret, only its first characters.</summary>

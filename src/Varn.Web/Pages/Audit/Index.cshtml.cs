@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Audit;
 
 /// <summary>The audit log, newest first, filtered; and a check of its hash chain.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
 
 namespace Varn.Web.Pages.Organisation;

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Plans;
 
 /// <summary>A revised plan beside the plan it was revised from: activities added, removed and changed; texts changed.</summary>

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Plans;
 
 public class IndexModel(VarnDbContext db) : VarnPageModel

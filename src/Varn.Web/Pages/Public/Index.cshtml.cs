@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Public;
 
 /// <summary>The approved plans, readable by anyone without signing in.</summary>

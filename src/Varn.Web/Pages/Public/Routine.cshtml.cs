@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Public;
 
 /// <summary>The routine for concern or an event, readable without signing in.</summary>

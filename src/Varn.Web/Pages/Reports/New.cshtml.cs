@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
-using Varn.Core.Plans.Interchange;
 using Varn.Core.Reports;
 using Varn.Web.Startup;
 

@@ -1,4 +1,3 @@
-using Varn.Core.Plans.Interchange;
 using Varn.Core.Reports;
 
 namespace Varn.Web.Pages.Reports;

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Routine;
 
 public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Accounts.Admin;
 
 public class IndexModel(VarnDbContext db, TimeProvider clock) : VarnPageModel

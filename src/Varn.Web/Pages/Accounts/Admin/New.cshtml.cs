@@ -1,5 +1,3 @@
-using Varn.Core.Plans.Interchange;
-
 namespace Varn.Web.Pages.Accounts.Admin;
 
 public class NewModel(VarnDbContext db, AccountService accounts) : VarnPageModel

@@ -1,4 +1,3 @@
-
 namespace Varn.Web.Pages.Plans.Activities;
 
 public class DeleteModel(VarnDbContext db, PlanGuard plans) : VarnPageModel

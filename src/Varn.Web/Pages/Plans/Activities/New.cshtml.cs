@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans.Activities;
 
