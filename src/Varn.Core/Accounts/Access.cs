@@ -38,6 +38,16 @@ public sealed class Access
     public bool CanFollowUp(int councilId, int? responsibleUnitId) =>
         CanEditPlans(councilId) || (responsibleUnitId is { } unit && ManagedUnits.Contains(unit));
 
+    /// <summary>Running the council's evidence work (survey, situation picture): its local coordinators and the central coordinator.</summary>
+    public bool CanCoordinate(int councilId) => IsCentral || IsLocalCoordinator(councilId);
+
+    /// <summary>
+    /// Reading the council's aggregated picture (survey results, situation picture): its coordinators exactly, and its
+    /// readers, police contact and unit managers with small counts hidden.
+    /// </summary>
+    public bool CanSeePicture(int councilId) =>
+        CanCoordinate(councilId) || Grants.Any(g => g.CouncilId == councilId && g.Role is Role.Reader or Role.Police or Role.UnitManager);
+
     /// <summary>Reading and assessing reports: the council's local coordinators and the central coordinator.</summary>
     public bool CanTriage(int councilId) => IsCentral || IsLocalCoordinator(councilId);
 

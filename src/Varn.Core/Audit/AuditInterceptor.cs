@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Varn.Core.Audit;
 
 /// <summary>
-/// A row that belongs to another entity (a report's chosen categories) and is recorded by that entity's audit row:
-/// its own key could carry content, which the log must never hold.
+/// A row the interceptor does not log by its key, because the key could carry content or link what must stay apart:
+/// a report's chosen categories (recorded by the report's row), a survey answer (recorded as "an answer to round N").
 /// </summary>
-public interface IPartOfAuditedEntity;
+public interface IAuditedElsewhere;
 
 /// <summary>
 /// Writes an audit row for every entity created, changed or deleted — entity, key and the names of the changed
@@ -151,7 +151,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey and not IPartOfAuditedEntity)
+            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey and not IAuditedElsewhere)
             .Select(e => new Change(e, e.State, e.State == EntityState.Modified
                 ? e.Properties.Where(p => p.IsModified && !Unremarkable.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name).ToArray()
                 : []))

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Varn.Core.Accounts;
 using Varn.Core.Audit;
+using Varn.Core.Email;
 using Varn.Core.Organisation;
 using Varn.Core.Plans;
 using Varn.Core.Reports;
 using Varn.Core.Routine;
+using Varn.Core.Surveys;
 
 namespace Varn.Core.Data;
 
@@ -34,6 +36,12 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<TemplateSection> TemplateSections => Set<TemplateSection>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyCount> SurveyCounts => Set<SurveyCount>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

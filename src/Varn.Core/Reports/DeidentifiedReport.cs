@@ -63,13 +63,13 @@ public class DeidentifiedReport : IVersioned
         ActionChoices = actions.Distinct().Select(a => new ReportActionChoice { Action = a }).ToList();
 }
 
-public class ReportCategoryChoice : IPartOfAuditedEntity
+public class ReportCategoryChoice : IAuditedElsewhere
 {
     public int ReportId { get; set; }
     public ReportCategory Category { get; set; }
 }
 
-public class ReportActionChoice : IPartOfAuditedEntity
+public class ReportActionChoice : IAuditedElsewhere
 {
     public int ReportId { get; set; }
     public ActionTaken Action { get; set; }

@@ -6,7 +6,8 @@ namespace Varn.Core.Reports;
 /// Synthetic reports for the demo: made up, and marked <see cref="DeidentifiedReport.IsSynthetic"/> so that every page
 /// shows them as such. They cover Skärholmen, Hässelby-Vällingby and Kungsholmen over the last seven years up to this
 /// month, dated from the clock, so the demo never ages out of its own retention rule: the old ones are purged and
-/// leave their counts, the recent ones stay. The last two months' reports are left unassessed so the queue has work.
+/// leave their counts, the recent ones stay. The last two months' reports, and at least two per council, are left
+/// unassessed so the queue has work.
 /// </summary>
 public static class DemoReports
 {
@@ -65,6 +66,13 @@ public static class DemoReports
                     reports.Add(Make(councils[council], Events[random.Next(Events.Length)], occurred, random, today, now));
                 }
             }
+        }
+        // Every council's two latest reports wait in its queue, whenever they happened.
+        foreach (var latest in reports.GroupBy(r => r.CouncilId).SelectMany(g => g.OrderByDescending(r => r.OccurredOn).Take(2)))
+        {
+            latest.Assessment = null;
+            latest.AssessedAt = null;
+            latest.AssessedBy = null;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Reports.AddRange(reports);

@@ -145,37 +145,9 @@ public static class ReportsApi
             errors["$"] = "Rapporten ska vara ett JSON-objekt.";
             return null;
         }
-        foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
-        {
-            errors[property.Name] = $"Okänt fält «{property.Name}».";
-        }
-        string? Text(string name)
-        {
-            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                errors[name] = "Ska vara en text.";
-                return null;
-            }
-            return value.GetString();
-        }
-        List<string>? List(string name)
-        {
-            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-            {
-                errors[name] = "Ska vara en lista med koder, till exempel [\"graffiti\"].";
-                return null;
-            }
-            return value.EnumerateArray().Select(v => v.GetString()!).ToList();
-        }
-        return new ReportSubmission(Text("date"), Text("month"), Text("council"), Text("placeType"), List("categories"), Text("environment"), Text("source"),
-            Text("description"), List("actionsTaken"), Text("reporterContact"));
+        var json = new JsonReader(root, errors, "");
+        json.Only(Fields);
+        return new ReportSubmission(json.Text("date"), json.Text("month"), json.Text("council"), json.Text("placeType"), json.Texts("categories"), json.Text("environment"),
+            json.Text("source"), json.Text("description"), json.Texts("actionsTaken"), json.Text("reporterContact"));
     }
 }

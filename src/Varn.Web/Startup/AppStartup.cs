@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
 using Varn.Core.Reports;
+using Varn.Core.Surveys;
 
 namespace Varn.Web.Startup;
 
@@ -37,6 +38,11 @@ public static class AppStartup
             if (await DemoAccounts.EnsureAsync(db, provider.GetRequiredService<AccountService>(), cancellationToken))
             {
                 logger.LogInformation("Demo mode: {Count} demo accounts created.", DemoAccounts.All.Count);
+            }
+            var answers = await DemoSurveys.EnsureAsync(db, provider.GetRequiredService<SurveyRounds>(), provider.GetRequiredService<SurveyAnswering>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
+            if (answers > 0)
+            {
+                logger.LogInformation("Demo mode: survey rounds with {Count} synthetic answers created, labelled as made up.", answers);
             }
         }
     }

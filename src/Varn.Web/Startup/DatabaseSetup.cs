@@ -39,6 +39,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Varn.Migrations.Sqlite"));
+                options.AddInterceptors(SqliteSecureDelete.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Varn.Migrations.Postgres"));
@@ -59,5 +60,29 @@ public static class DatabaseSetup
             }
         }
         await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// SQLite overwrites deleted content with zeros (<c>PRAGMA secure_delete</c>): purged reports and the survey answers
+/// rewritten on each new answer leave nothing readable in free pages of the file.
+/// </summary>
+public sealed class SqliteSecureDelete : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteSecureDelete Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON;";
+        command.ExecuteNonQuery();
     }
 }

@@ -47,6 +47,7 @@ public static class VarnPipeline
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlansApi();
         app.MapReportsApi();
+        app.MapSurveysApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Varn.Core.Plans.Interchange;
+using Varn.Core.Email;
 using Varn.Core.Reports;
+using Varn.Core.Statistics;
+using Varn.Core.Surveys;
 
 namespace Varn.Web.Startup;
 
@@ -27,6 +30,14 @@ public static class VarnServices
         services.AddScoped<ReportRetention>();
         services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
         services.AddHostedService<RetentionJob>();
+        services.AddScoped<SurveyRounds>();
+        services.AddScoped<SurveyAnswering>();
+        services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddScoped<Outbox>();
+        services.AddScoped<EmailTransport>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
@@ -36,8 +47,12 @@ public static class VarnServices
                 pages.AllowAnonymousToPage("/Language");
                 pages.AllowAnonymousToPage("/Accounts/SignIn");
                 pages.AllowAnonymousToFolder("/Public");
+                pages.AllowAnonymousToPage("/Surveys/Answer");
+                pages.AllowAnonymousToPage("/Surveys/Thanks");
                 pages.AuthorizeFolder("/Accounts/Admin", Policies.Admin);
                 pages.AuthorizeFolder("/Audit", Policies.AuditReaders);
+                pages.AuthorizeFolder("/Email", Policies.Admin);
+                pages.AuthorizePage("/Surveys/Template", Policies.CentralCoordinator);
                 pages.AuthorizeFolder("/Plans/Template", Policies.CentralCoordinator);
                 pages.AuthorizeFolder("/Organisation", Policies.OrganisationKeepers);
                 pages.AuthorizePage("/Routine/Edit", Policies.CentralCoordinator);

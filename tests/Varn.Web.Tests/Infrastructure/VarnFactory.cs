@@ -21,8 +21,11 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
     private readonly int signInsPerMinute;
     private readonly int reportsPerMinute;
 
-    public VarnFactory(bool demo = true, string? postgresConnectionString = null, int signInsPerMinute = 100_000, int reportsPerMinute = 100_000)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public VarnFactory(bool demo = true, string? postgresConnectionString = null, int signInsPerMinute = 100_000, int reportsPerMinute = 100_000, IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         this.demo = demo;
         this.signInsPerMinute = signInsPerMinute;
         this.reportsPerMinute = reportsPerMinute;
@@ -33,8 +36,8 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
     public static VarnFactory Empty() => new(demo: false);
 
     /// <summary>Värn on a fresh database of the given kind: the data tests run once per database from one test body.</summary>
-    public static async Task<VarnFactory> OnAsync(DatabaseProvider database, bool demo = true) =>
-        database == DatabaseProvider.Postgres ? new VarnFactory(demo, await Postgres.CreateDatabaseAsync()) : new VarnFactory(demo);
+    public static async Task<VarnFactory> OnAsync(DatabaseProvider database, bool demo = true, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(demo, database == DatabaseProvider.Postgres ? await Postgres.CreateDatabaseAsync() : null, settings: settings);
 
     /// <summary>Both databases, for <c>[MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]</c>.</summary>
     public static TheoryData<DatabaseProvider> Databases => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
@@ -50,6 +53,10 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         builder.UseSetting("Varn:RateLimit:SignInPerMinute", signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:RateLimit:ReportsPerMinute", reportsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:Retention:Enabled", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
