@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Värn test — unit, HTTP, PostgreSQL and browser — on a Debian machine with the .NET SDK.
-# Installs what the machine lacks (Chromium, PostgreSQL) and starts a throwaway PostgreSQL cluster for the run.
+# Installs what the machine lacks (Chromium, LibreOffice, aiosmtpd, PostgreSQL) and starts a throwaway PostgreSQL cluster for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +25,12 @@ if ! command -v soffice >/dev/null 2>&1; then
 fi
 if ! command -v pdftotext >/dev/null 2>&1; then
   need_package poppler-utils
+fi
+
+# A real SMTP server for the e-mail tests: Debian's aiosmtpd, run by the system Python.
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "Installing aiosmtpd…"
+  need_package python3-aiosmtpd
 fi
 
 # A real PostgreSQL server for the data tests, unless one is given.

@@ -64,10 +64,11 @@ public sealed class SurveyAnswering(VarnDbContext db, AuditLog audit, CurrentAct
         var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.RoundId == roundId).ToListAsync(cancellationToken);
         answers.Add(new SurveyAnswer { Id = Guid.NewGuid(), RoundId = roundId, Kind = invitation.Kind, Values = response.ToJson(), Comments = response.Comments, IsSynthetic = synthetic });
         await db.SurveyAnswers.Where(a => a.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var answer in answers.OrderBy(a => a.Id))
+        // Written anew in the order of their random keys: the newest is somewhere among them, not last.
+        db.SurveyAnswers.AddRange(answers.OrderBy(a => a.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var answer in answers)
         {
-            db.SurveyAnswers.Add(answer);
-            await db.SaveChangesAsync(cancellationToken);
             db.Entry(answer).State = EntityState.Detached;
         }
 

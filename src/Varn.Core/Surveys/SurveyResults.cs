@@ -40,6 +40,8 @@ public static class SurveyResults
 
     private static readonly string[] Kinds = ["Unit", "External"];
 
+    private static readonly Cell NotShown = new(null, null, true);
+
     public static async Task<SurveyResult> LoadAsync(VarnDbContext db, SurveyRound round, Viewer viewer, bool withComments, int threshold, CancellationToken cancellationToken = default)
     {
         var counts = await db.SurveyCounts.AsNoTracking().Where(c => c.RoundId == round.Id)
@@ -56,6 +58,7 @@ public static class SurveyResults
             .Set("External", Count(RecipientKind.External, AnswersQuestion, AnswersOption))
             .Total("All", Kinds);
         var hiddenAnswers = Suppression.Suppressed(answers, viewer, threshold);
+        var byKind = viewer == Viewer.Coordinator;
         var texts = SurveyTexts.Complete(round.Texts);
         var questions = SurveyQuestions.All.Where(q => q.Type != QuestionType.Text)
             .Select(q => Question(q, texts[q.Code].Label, (kind, option) => Count(kind, q.Code, option), viewer, threshold))
@@ -67,7 +70,9 @@ public static class SurveyResults
         var invited = invitedUnits + invitedExternal;
         return new SurveyResult(
             invited, invitedUnits, invitedExternal,
-            CellOf(answers, "All", hiddenAnswers, invited), CellOf(answers, "Unit", hiddenAnswers, invitedUnits), CellOf(answers, "External", hiddenAnswers, invitedExternal),
+            CellOf(answers, "All", hiddenAnswers, invited),
+            byKind ? CellOf(answers, "Unit", hiddenAnswers, invitedUnits) : NotShown,
+            byKind ? CellOf(answers, "External", hiddenAnswers, invitedExternal) : NotShown,
             Suppression.Share(answers["All"], invited, hiddenAnswers.Contains("All")),
             questions, comments, synthetic);
     }
@@ -80,28 +85,22 @@ public static class SurveyResults
             table.Set($"Unit:{option}", count(RecipientKind.Unit, option)).Set($"External:{option}", count(RecipientKind.External, option));
             table.Total($"All:{option}", [$"Unit:{option}", $"External:{option}"]);
         }
+        // How many answered the question is published in total; how many of each kind is not, so that no count of a
+        // kind can be worked out from it (the answers per kind of the whole round are shown to the coordinators only).
         var answered = question.Type != QuestionType.CountPerEnvironment;
-        if (answered)
+        if (question.Type == QuestionType.YesNo)
         {
-            foreach (var kind in Kinds)
-            {
-                var parts = question.Options.Select(o => $"{kind}:{o}").ToList();
-                if (question.Type == QuestionType.YesNo)
-                {
-                    table.Total($"{kind}:answered", parts);
-                }
-                else
-                {
-                    table.Set($"{kind}:answered", count(Enum.Parse<RecipientKind>(kind), AnsweredOption));
-                }
-            }
-            table.Total("All:answered", ["Unit:answered", "External:answered"]);
+            table.Total("All:answered", question.Options.Select(o => $"All:{o}").ToList());
+        }
+        else if (answered)
+        {
+            table.Set("All:answered", count(RecipientKind.Unit, AnsweredOption) + count(RecipientKind.External, AnsweredOption));
         }
         var hidden = Suppression.Suppressed(table, viewer, threshold);
         var options = question.Options.Select(o => new OptionResult(o, SurveyQuestions.OptionLabel(o),
             CellOf(table, $"All:{o}", hidden, answered ? table["All:answered"] : null, hidden.Contains("All:answered")),
-            CellOf(table, $"Unit:{o}", hidden, answered ? table["Unit:answered"] : null, hidden.Contains("Unit:answered")),
-            CellOf(table, $"External:{o}", hidden, answered ? table["External:answered"] : null, hidden.Contains("External:answered")))).ToList();
+            CellOf(table, $"Unit:{o}", hidden, null),
+            CellOf(table, $"External:{o}", hidden, null))).ToList();
         var answeredCell = answered ? CellOf(table, "All:answered", hidden, null) : new Cell(null, null, false);
         return new QuestionResult(question.Code, question.Type, label, answeredCell, options);
     }

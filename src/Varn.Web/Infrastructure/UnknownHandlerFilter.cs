@@ -37,7 +37,7 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
             context.Result = new StatusCodeResult(answers ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed);
             return Task.CompletedTask;
         }
-        if (selected is not null && !string.IsNullOrEmpty(requested) && !string.Equals(selected.Name, requested, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(requested) && !string.Equals(selected?.Name, requested, StringComparison.OrdinalIgnoreCase))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
             return Task.CompletedTask;

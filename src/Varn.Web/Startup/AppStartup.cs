@@ -23,27 +23,36 @@ public static class AppStartup
             logger.LogInformation("Reference data (councils, police areas, the city template) written to an empty database.");
         }
 
-        if (provider.GetRequiredService<IOptions<VarnOptions>>().Value.Demo)
+        if (!provider.GetRequiredService<IOptions<VarnOptions>>().Value.Demo)
         {
-            var loaded = await DemoPlans.EnsurePlansAsync(db, provider.GetRequiredService<PlanImporter>(), cancellationToken);
-            if (loaded > 0)
-            {
-                logger.LogInformation("Demo mode: {Count} seed plans loaded.", loaded);
-            }
-            var reports = await DemoReports.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken);
-            if (reports > 0)
-            {
-                logger.LogInformation("Demo mode: {Count} synthetic reports created, labelled as made up.", reports);
-            }
-            if (await DemoAccounts.EnsureAsync(db, provider.GetRequiredService<AccountService>(), cancellationToken))
-            {
-                logger.LogInformation("Demo mode: {Count} demo accounts created.", DemoAccounts.All.Count);
-            }
-            var answers = await DemoSurveys.EnsureAsync(db, provider.GetRequiredService<SurveyRounds>(), provider.GetRequiredService<SurveyAnswering>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
-            if (answers > 0)
-            {
-                logger.LogInformation("Demo mode: survey rounds with {Count} synthetic answers created, labelled as made up.", answers);
-            }
+            return;
         }
+        var plans = await StepAsync(services, p => DemoPlans.EnsurePlansAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<PlanImporter>(), cancellationToken));
+        if (plans > 0)
+        {
+            logger.LogInformation("Demo mode: {Count} seed plans loaded.", plans);
+        }
+        var reports = await StepAsync(services, p => DemoReports.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        if (reports > 0)
+        {
+            logger.LogInformation("Demo mode: {Count} synthetic reports created, labelled as made up.", reports);
+        }
+        if (await StepAsync(services, async p => await DemoAccounts.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<AccountService>(), cancellationToken) ? 1 : 0) > 0)
+        {
+            logger.LogInformation("Demo mode: {Count} demo accounts created.", DemoAccounts.All.Count);
+        }
+        var answers = await StepAsync(services, p => DemoSurveys.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<SurveyRounds>(), p.GetRequiredService<SurveyAnswering>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        if (answers > 0)
+        {
+            logger.LogInformation("Demo mode: survey rounds with {Count} synthetic answers created, labelled as made up.", answers);
+        }
+    }
+
+    /// <summary>One step of the demo data in a scope of its own: a fresh unit of work, so no step pays for what the others tracked.</summary>
+    private static async Task<int> StepAsync(IServiceProvider services, Func<IServiceProvider, Task<int>> step)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Varn.Core.Audit.CurrentActor>().Set("start av Värn", null);
+        return await step(scope.ServiceProvider);
     }
 }

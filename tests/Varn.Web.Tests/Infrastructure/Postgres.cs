@@ -10,8 +10,8 @@ public static class Postgres
 {
     public const string Variable = "VARN_TEST_POSTGRES";
 
-    /// <summary>Creates an empty database on the test server and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    /// <summary>Creates a database on the test server, empty or as a copy of <paramref name="template"/>, and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var server = Environment.GetEnvironmentVariable(Variable);
         Assert.False(string.IsNullOrWhiteSpace(server),
@@ -20,7 +20,7 @@ public static class Postgres
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", connection);
             await command.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;

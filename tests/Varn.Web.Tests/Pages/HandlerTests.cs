@@ -29,6 +29,8 @@ public class HandlerTests : IClassFixture<HandlerTests.Fixture>
             Values["{year:int}"] = "2019";
             Values["{key}"] = "introduction";
             Values["{code:int?}"] = "404";
+            Values["{year:int?}"] = "2019";
+            Values["{token}"] = new string('A', 43);
         }
 
         public Task DisposeAsync()
@@ -51,7 +53,7 @@ public class HandlerTests : IClassFixture<HandlerTests.Fixture>
         foreach (var page in MappedRoutes.Pages(fixture.App).OrderBy(p => p == "/logga-ut"))
         {
             var url = fixture.Values.Aggregate(page, (u, v) => u.Replace(v.Key, v.Value));
-            var client = page.StartsWith("/admin/konton", StringComparison.Ordinal) ? fixture.Admin : fixture.Central;
+            var client = page.StartsWith("/admin/konton", StringComparison.Ordinal) || page.StartsWith("/admin/utkorg", StringComparison.Ordinal) ? fixture.Admin : fixture.Central;
             var hasPlainPost = routes.Contains($"POST {page}");
             foreach (var (method, handler) in new[] { ("POST", null), ("POST", "Finnsinte"), ("GET", "Finnsinte"), ("PUT", null) })
             {

@@ -58,7 +58,7 @@ public class AnswerModel(SurveyAnswering answering) : VarnPageModel
         var stored = await answering.AnswerAsync(token, response, cancellationToken: cancellationToken);
         if (stored != LinkState.Open)
         {
-            return Gone(stored);
+            return Refused(stored);
         }
         return Redirect("/enkat/tack");
     }
@@ -85,22 +85,19 @@ public class AnswerModel(SurveyAnswering answering) : VarnPageModel
     private async Task<IActionResult?> LoadAsync(string token, CancellationToken cancellationToken)
     {
         (State, Invitation) = await answering.FindAsync(token, cancellationToken);
-        if (State == LinkState.Unknown)
-        {
-            return NotFound();
-        }
         if (State != LinkState.Open)
         {
-            return Gone(State);
+            return Refused(State);
         }
         Texts = SurveyTexts.Complete(Invitation!.Round!.Texts);
         return null;
     }
 
-    private PageResult Gone(LinkState state)
+    /// <summary>The page's own explanation, with 404 for a link that never existed and 410 for one used or closed (the page itself, not the generic error page).</summary>
+    private PageResult Refused(LinkState state)
     {
         State = state;
-        Response.StatusCode = StatusCodes.Status410Gone;
+        Response.StatusCode = state == LinkState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
         return Page();
     }
 }

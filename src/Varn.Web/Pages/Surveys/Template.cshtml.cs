@@ -39,6 +39,9 @@ public class TemplateModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         {
             var label = Input.Labels.GetValueOrDefault(question.Code)?.Trim() ?? "";
             var help = Input.Helps.GetValueOrDefault(question.Code)?.Trim();
+            // A form posted without some of the fields is shown again with every question, the missing ones empty.
+            Input.Labels[question.Code] = label;
+            Input.Helps[question.Code] = help;
             if (label.Length is 0 or > 500)
             {
                 ModelState.AddModelError($"Input.Labels[{question.Code}]", label.Length == 0 ? "Ange frågans formulering." : "Frågan får vara högst 500 tecken.");
