@@ -48,6 +48,10 @@ public sealed class Access
     public bool CanSeePicture(int councilId) =>
         CanCoordinate(councilId) || Grants.Any(g => g.CouncilId == councilId && g.Role is Role.Reader or Role.Police or Role.UnitManager);
 
+    /// <summary>Entering training completion: the council's coordinators for every unit, a unit manager for their own units.</summary>
+    public bool CanRecordCompetence(int councilId) =>
+        CanCoordinate(councilId) || Grants.Any(g => g.Role == Role.UnitManager && g.CouncilId == councilId);
+
     /// <summary>Reading and assessing reports: the council's local coordinators and the central coordinator.</summary>
     public bool CanTriage(int councilId) => IsCentral || IsLocalCoordinator(councilId);
 

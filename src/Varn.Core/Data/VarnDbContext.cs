@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Varn.Core.Accounts;
 using Varn.Core.Audit;
+using Varn.Core.Competence;
 using Varn.Core.Email;
+using Varn.Core.Forums;
+using Varn.Core.Grants;
 using Varn.Core.Organisation;
 using Varn.Core.Plans;
 using Varn.Core.Reports;
@@ -42,6 +45,13 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SurveyCount> SurveyCounts => Set<SurveyCount>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Association> Associations => Set<Association>();
+    public DbSet<GrantApplication> GrantApplications => Set<GrantApplication>();
+    public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<ForumMeeting> ForumMeetings => Set<ForumMeeting>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Completion> Completions => Set<Completion>();
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -54,6 +54,9 @@ public static class ReferenceData
             db.TemplateSections.Add(new TemplateSection { Municipality = municipality, Key = key, Text = text, UpdatedAt = now });
         }
 
+        db.Courses.AddRange(
+            new Competence.Course { Name = "Stadens webbutbildning om våldsbejakande extremism", Mandatory = true },
+            new Competence.Course { Name = "Fördjupningsutbildning om högerextremism" });
         db.RoutineTexts.Add(new Routine.RoutineText { Municipality = municipality, Text = defaults.Routine, UpdatedAt = now });
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync(cancellationToken);

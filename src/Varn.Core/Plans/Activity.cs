@@ -40,6 +40,11 @@ public class Activity : IVersioned
     public int? CarriedFromId { get; set; }
     public Activity? CarriedFrom { get; set; }
 
+    /// <summary>The register that measures this activity (C12–C14): a forum of the council, a course, or the council's grants register.</summary>
+    public int? ForumId { get; set; }
+    public int? CourseId { get; set; }
+    public bool UsesGrantsRegister { get; set; }
+
     public int Version { get; set; }
 
     public void SetSchedule(string? raw)
@@ -83,5 +88,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.CarriedFrom).WithMany().OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.ResponsibleUnit).WithMany().OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Forums.Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Competence.Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -52,7 +52,7 @@ public static class SurveysApi
         {
             return refusal;
         }
-        var (json, unreadable) = await ReadAsync(request, cancellationToken);
+        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
         if (unreadable is not null)
         {
             return unreadable;
@@ -125,7 +125,7 @@ public static class SurveysApi
 
     private static async Task<Results<Created<Answered>, ProblemHttpResult>> AnswerAsync(HttpRequest request, SurveyAnswering answering, CancellationToken cancellationToken)
     {
-        var (json, unreadable) = await ReadAsync(request, cancellationToken);
+        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
         if (unreadable is not null)
         {
             return unreadable;
@@ -186,33 +186,6 @@ public static class SurveysApi
         return round is null
             ? (null, ApiProblems.Problem(StatusCodes.Status404NotFound, "Enkäten finns inte", "year", $"{target!.Name} har ingen enkät för {year}."))
             : (round, null);
-    }
-
-    private static async Task<(JsonDocument? Json, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return (null, ApiProblems.TooLarge(MaxBody));
-        }
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBody)
-        {
-            return (null, ApiProblems.TooLarge(MaxBody));
-        }
-        try
-        {
-            var json = JsonDocument.Parse(buffer.ToArray());
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return (json, null);
-            }
-            json.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
-        return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Förfrågan kunde inte läsas", "$", "Förfrågan ska vara ett JSON-objekt."));
     }
 
     private static (string? Closes, List<RecipientInput> Recipients) ReadInvitation(JsonElement root, Dictionary<string, string> errors)

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
 using Varn.Core.Reports;
+using Varn.Core.Competence;
+using Varn.Core.Forums;
+using Varn.Core.Grants;
 using Varn.Core.Surveys;
 
 namespace Varn.Web.Startup;
@@ -45,6 +48,13 @@ public static class AppStartup
         if (answers > 0)
         {
             logger.LogInformation("Demo mode: survey rounds with {Count} synthetic answers created, labelled as made up.", answers);
+        }
+        var grants = await StepAsync(services, p => DemoGrants.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<GrantRegister>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        var meetings = await StepAsync(services, p => DemoForums.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<ForumRegister>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        var completions = await StepAsync(services, p => DemoCompetence.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<CompetenceRegister>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        if (grants + meetings + completions > 0)
+        {
+            logger.LogInformation("Demo mode: registers with {Grants} grant applications, {Meetings} forum meetings and {Rows} completion rows created, labelled as made up.", grants, meetings, completions);
         }
     }
 

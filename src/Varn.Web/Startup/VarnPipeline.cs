@@ -48,6 +48,9 @@ public static class VarnPipeline
         app.MapPlansApi();
         app.MapReportsApi();
         app.MapSurveysApi();
+        app.MapGrantsApi();
+        app.MapForumsApi();
+        app.MapCompetenceApi();
         app.MapRazorPages();
         return app;
     }

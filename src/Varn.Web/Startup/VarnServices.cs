@@ -3,6 +3,9 @@ using Varn.Core.Plans.Interchange;
 using Varn.Core.Email;
 using Varn.Core.Reports;
 using Varn.Core.Statistics;
+using Varn.Core.Competence;
+using Varn.Core.Forums;
+using Varn.Core.Grants;
 using Varn.Core.Surveys;
 
 namespace Varn.Web.Startup;
@@ -32,6 +35,9 @@ public static class VarnServices
         services.AddHostedService<RetentionJob>();
         services.AddScoped<SurveyRounds>();
         services.AddScoped<SurveyAnswering>();
+        services.AddScoped<GrantRegister>();
+        services.AddScoped<ForumRegister>();
+        services.AddScoped<CompetenceRegister>();
         services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddScoped<Outbox>();

@@ -1,0 +1,72 @@
+using Varn.Core.Grants;
+
+namespace Varn.Web.Pages.Grants;
+
+/// <summary>Registering an application for a grant or premises, with the democracy checklist as far as it is known.</summary>
+public class NewModel(VarnDbContext db, GrantRegister register, TimeProvider clock) : VarnPageModel
+{
+    public sealed class NewInput
+    {
+        public string? Kind { get; set; } = "grant";
+        public int? Year { get; set; }
+        public string? AssociationName { get; set; }
+        public string? OrganisationNumber { get; set; }
+        public string? Amount { get; set; }
+        public string? Premises { get; set; }
+        public string? PremisesWhen { get; set; }
+        public Checklist Checklist { get; set; } = new();
+    }
+
+    [BindProperty]
+    public NewInput Input { get; set; } = new();
+
+    [FromQuery(Name = "council")]
+    public string? Council { get; set; }
+
+    public Varn.Core.Organisation.Council? Target { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Input.Year = clock.Today().Year;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (Input.Year is null)
+        {
+            ModelState.AddModelError("Input.Year", "Ange året ansökan gäller.");
+            return Invalid();
+        }
+        var (application, errors) = await register.CreateAsync(Target!, Input.Year.Value,
+            new GrantInput(Input.Kind, Input.AssociationName, Input.OrganisationNumber, Input.Amount, Input.Premises, Input.PremisesWhen, Input.Checklist.ToInput()), cancellationToken: cancellationToken);
+        if (application is null)
+        {
+            foreach (var (key, message) in errors)
+            {
+                ModelState.AddModelError(Checklist.FieldOf(key), message);
+            }
+            return Invalid();
+        }
+        Flash = $"Ansökan från {Input.AssociationName?.Trim()} är registrerad.";
+        return Redirect($"/bidrag/{application.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        Target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == Council, cancellationToken);
+        if (Target is null)
+        {
+            return NotFound();
+        }
+        return Access.CanCoordinate(Target.Id) ? null : Forbidden();
+    }
+}
