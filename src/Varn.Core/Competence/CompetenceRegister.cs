@@ -11,7 +11,7 @@ public sealed record Rate(string Name, int Staff, int Completed)
     public int? Percent => Staff == 0 ? null : (int)Math.Round(100.0 * Completed / Staff, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>A council's competence figures for a year: rows, and the rates per unit, department and for the council.</summary>
+/// <summary>A council's competence figures for a year: rows, the rates per unit, department and for the council (of the mandatory course), and per course.</summary>
 public sealed record CompetenceYear(IReadOnlyList<Completion> Rows, IReadOnlyList<Rate> Units, IReadOnlyList<Rate> Departments, Rate Council, IReadOnlyList<Rate> Courses);
 
 /// <summary>
@@ -27,19 +27,23 @@ public sealed class CompetenceRegister(VarnDbContext db)
         var rows = await db.Completions.AsNoTracking().Include(c => c.Unit).ThenInclude(u => u!.Department).Include(c => c.Course)
             .Where(c => c.Unit!.CouncilId == council.Id && c.Year == year)
             .OrderBy(c => c.Unit!.Name).ThenBy(c => c.Course!.Name).ToListAsync(cancellationToken);
+        // A unit's staff are counted once per course: the rates of units, departments and the council are those of the
+        // mandatory course(s), which everyone is to complete; the other courses have their own row in the course table.
+        var mandatory = rows.Where(r => r.Course!.Mandatory).ToList();
+        var basis = mandatory.Count > 0 ? mandatory : rows;
         return new CompetenceYear(
             rows,
-            Rates(rows, r => r.Unit!.Name),
-            Rates(rows.Where(r => r.Unit!.Department is not null), r => r.Unit!.Department!.Name),
-            new Rate(council.Name, rows.Sum(r => r.Staff), rows.Sum(r => r.Completed)),
+            Rates(basis, r => r.Unit!.Name),
+            Rates(basis.Where(r => r.Unit!.Department is not null), r => r.Unit!.Department!.Name),
+            new Rate(council.Name, basis.Sum(r => r.Staff), basis.Sum(r => r.Completed)),
             Rates(rows, r => r.Course!.Name));
     }
 
     /// <summary>
-    /// Checks every row against the council's units and the city's courses; with no problem, replaces the year's rows
-    /// (all of them, or those of <paramref name="onlyUnits"/> only, for a unit manager). Problems are keyed "rows[2].completed".
+    /// Checks every row against the council's units and the city's courses (and, for a unit manager, against their
+    /// <paramref name="onlyUnits"/>) without saving. Problems are keyed "rows[2].completed".
     /// </summary>
-    public async Task<Dictionary<string, string>> ReplaceAsync(Council council, int year, IReadOnlyList<CompletionInput> input, IReadOnlyCollection<int>? onlyUnits = null, bool synthetic = false, CancellationToken cancellationToken = default)
+    public async Task<(List<Completion> Rows, Dictionary<string, string> Errors)> CheckAsync(Council council, int year, IReadOnlyList<CompletionInput> input, IReadOnlyCollection<int>? onlyUnits = null, bool synthetic = false, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string>();
         var units = await db.Units.Where(u => u.CouncilId == council.Id).ToDictionaryAsync(u => u.Name, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
@@ -88,6 +92,13 @@ public sealed class CompetenceRegister(VarnDbContext db)
                 rows.Add(new Completion { UnitId = unitId, CourseId = courseId, Year = year, Staff = staff.Value, Completed = completed.Value, IsSynthetic = synthetic });
             }
         }
+        return (rows, errors);
+    }
+
+    /// <summary>Replaces the year's rows (all of them, or those of <paramref name="onlyUnits"/> only) all or nothing, after <see cref="CheckAsync"/>.</summary>
+    public async Task<Dictionary<string, string>> ReplaceAsync(Council council, int year, IReadOnlyList<CompletionInput> input, IReadOnlyCollection<int>? onlyUnits = null, bool synthetic = false, CancellationToken cancellationToken = default)
+    {
+        var (rows, errors) = await CheckAsync(council, year, input, onlyUnits, synthetic, cancellationToken);
         if (errors.Count > 0)
         {
             return errors;

@@ -65,10 +65,9 @@ public sealed record ForumYear(int Year, int? Planned, int Held, int VbeOnAgenda
     /// <summary>The share of held meetings with VBE on the agenda, in whole percent; null when none were held.</summary>
     public int? VbeShare => Held == 0 ? null : (int)Math.Round(100.0 * VbeOnAgenda / Held, MidpointRounding.AwayFromZero);
 
-    public static IReadOnlyList<ForumYear> Of(Forum forum) =>
-        forum.Meetings.GroupBy(m => m.Date.Year).OrderByDescending(g => g.Key)
-            .Select(g => new ForumYear(g.Key, forum.PlannedPerYear, g.Count(), g.Count(m => m.VbeOnAgenda)))
-            .ToList();
+    /// <summary>Every year with a meeting, and this year, newest first.</summary>
+    public static IReadOnlyList<ForumYear> Years(Forum forum, int thisYear) =>
+        forum.Meetings.Select(m => m.Date.Year).Append(thisYear).Distinct().OrderDescending().Select(year => For(forum, year)).ToList();
 
     public static ForumYear For(Forum forum, int year) =>
         new(year, forum.PlannedPerYear, forum.Meetings.Count(m => m.Date.Year == year), forum.Meetings.Count(m => m.Date.Year == year && m.VbeOnAgenda));

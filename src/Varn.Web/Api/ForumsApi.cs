@@ -28,14 +28,10 @@ public static class ForumsApi
         forums.MapPost("/{id:int}/meetings", AddMeetingAsync).WithName("AddForumMeeting").DisableAntiforgery();
     }
 
-    /// <summary>Every year with a meeting, and this year, newest first.</summary>
-    public static IReadOnlyList<ForumYear> Years(Forum forum, int thisYear) =>
-        forum.Meetings.Select(m => m.Date.Year).Append(thisYear).Distinct().OrderDescending().Select(year => ForumYear.For(forum, year)).ToList();
-
-    public static ForumView View(Forum forum, int thisYear) => new(
+    private static ForumView View(Forum forum, int thisYear) => new(
         forum.Id, forum.Council!.Short, forum.Name, Codes.Of(forum.Kind), forum.Owner,
         (forum.Members ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), forum.Frequency, forum.PlannedPerYear,
-        Years(forum, thisYear).Select(y => new YearView(y.Year, y.Planned, y.Held, y.VbeOnAgenda, y.VbeShare)).ToList(),
+        ForumYear.Years(forum, thisYear).Select(y => new YearView(y.Year, y.Planned, y.Held, y.VbeOnAgenda, y.VbeShare)).ToList(),
         forum.Meetings.OrderByDescending(m => m.Date).Select(m => new MeetingView(m.Id, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.VbeOnAgenda, m.Note)).ToList(),
         forum.IsSynthetic);
 

@@ -29,6 +29,7 @@ public class AccessMatrixTests : IAsyncLifetime
     private enum Rule
     {
         Anyone,
+        CompetenceOwn,
         SignedIn,
         PlanCoordinators,
         DraftReaders,
@@ -101,6 +102,22 @@ public class AccessMatrixTests : IAsyncLifetime
         ["POST /api/v1/surveys/answers"] = Rule.Anyone,
         ["POST /api/v1/surveys/{council}/{year:int}/"] = Rule.CouncilCoordinators, ["GET /api/v1/surveys/{council}/{year:int}/"] = Rule.CouncilCoordinators,
         ["POST /api/v1/surveys/{council}/{year:int}/close"] = Rule.CouncilCoordinators, ["GET /api/v1/surveys/{council}/{year:int}/results"] = Rule.PictureOwn,
+        ["GET /bidrag"] = Rule.PictureOwn, ["GET /bidrag?handler=Csv"] = Rule.PictureOwn,
+        ["GET /bidrag/ny"] = Rule.CouncilCoordinators, ["POST /bidrag/ny"] = Rule.CouncilCoordinators,
+        ["GET /bidrag/{id:int}"] = Rule.PictureOwn, ["POST /bidrag/{id:int}?handler=Check"] = Rule.CouncilCoordinators,
+        ["POST /bidrag/{id:int}?handler=Decide"] = Rule.CouncilCoordinators, ["POST /bidrag/{id:int}?handler=Account"] = Rule.CouncilCoordinators,
+        ["POST /bidrag/{id:int}?handler=Reclaim"] = Rule.CouncilCoordinators,
+        ["GET /forum"] = Rule.PictureOwn, ["POST /forum"] = Rule.CouncilCoordinators,
+        ["GET /forum/{id:int}"] = Rule.PictureOwn, ["POST /forum/{id:int}?handler=Meeting"] = Rule.CouncilCoordinators,
+        ["GET /kompetens"] = Rule.PictureOwn, ["POST /kompetens?handler=Save"] = Rule.CompetenceOwn,
+        ["POST /kompetens?handler=Import"] = Rule.CouncilCoordinators, ["POST /kompetens?handler=Confirm"] = Rule.CouncilCoordinators,
+        ["POST /kompetens?handler=Event"] = Rule.CouncilCoordinators,
+        ["GET /kompetens/kurser"] = Rule.Central, ["POST /kompetens/kurser"] = Rule.Central,
+        ["POST /api/v1/grants/"] = Rule.SignedIn, ["GET /api/v1/grants/"] = Rule.SignedIn, ["GET /api/v1/grants/{id:int}"] = Rule.PictureOwn,
+        ["POST /api/v1/grants/{id:int}/decision"] = Rule.CouncilCoordinators, ["POST /api/v1/grants/{id:int}/reclaim"] = Rule.CouncilCoordinators,
+        ["POST /api/v1/forums/"] = Rule.SignedIn, ["GET /api/v1/forums/"] = Rule.SignedIn, ["GET /api/v1/forums/{id:int}"] = Rule.PictureOwn,
+        ["POST /api/v1/forums/{id:int}/meetings"] = Rule.CouncilCoordinators,
+        ["GET /api/v1/competence/{council}/{year:int}/"] = Rule.PictureOwn, ["PUT /api/v1/competence/{council}/{year:int}/"] = Rule.CompetenceOwn,
     };
 
     private static readonly Dictionary<Who, string> Emails = new()
@@ -150,6 +167,14 @@ public class AccessMatrixTests : IAsyncLifetime
             await db.SaveChangesAsync();
         });
         targets[("skarholmen", "file")] = targets[("kungsholmen", "file")] = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var council in new[] { "skarholmen", "kungsholmen" })
+        {
+            targets[(council, "grant")] = (await app.WithDbAsync(db => db.GrantApplications.Where(a => a.Council!.Short == council).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            targets[(council, "forum")] = (await app.WithDbAsync(db => db.Forums.Where(f => f.Council!.Short == council).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         // Skärholmen has last year's closed demo round; Kungsholmen gets one.
         await app.WithServicesAsync(async services =>
@@ -229,6 +254,7 @@ public class AccessMatrixTests : IAsyncLifetime
         Rule.TriageOwn or Rule.CouncilCoordinators => who == Who.Central || (own && who == Who.Coordinator),
         Rule.PictureAny => who is Who.Central or Who.Coordinator or Who.Reader or Who.Police or Who.UnitManager,
         Rule.PictureOwn => who == Who.Central || (own && who is Who.Coordinator or Who.Reader or Who.Police or Who.UnitManager),
+        Rule.CompetenceOwn => who == Who.Central || (own && who is Who.Coordinator or Who.UnitManager),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
@@ -275,6 +301,8 @@ public class AccessMatrixTests : IAsyncLifetime
     private static async Task<string> TokenAsync(HttpClient client, Who who) =>
         (await client.GetPageAsync(who == Who.Anonymous ? "/logga-in" : "/konto")).AntiforgeryToken();
 
+    private static readonly string[] RegisterPages = ["/bidrag", "/bidrag/ny", "/forum", "/kompetens"];
+
     private string Fill(string pattern, string council)
     {
         var publicPlan = council == "skarholmen" ? ("skarholmen", "2019") : ("hasselby-vallingby", "2017");
@@ -286,8 +314,20 @@ public class AccessMatrixTests : IAsyncLifetime
         var url = pattern.StartsWith("/offentligt/", StringComparison.Ordinal)
             ? pattern.Replace("{council}", publicPlan.Item1).Replace("{year:int}", publicPlan.Item2)
             : pattern.Replace("{council}", council).Replace("{council?}", council).Replace("{year:int}", "2030");
+        if (RegisterPages.Any(page => pattern == page || pattern.StartsWith(page + "?", StringComparison.Ordinal)))
+        {
+            // The register pages take their council from the query, like the links to them.
+            url += (url.Contains('?') ? "&" : "?") + "council=" + council;
+        }
+        var id = pattern switch
+        {
+            _ when pattern.StartsWith("/rapporter/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => targets[(council, "report")],
+            _ when pattern.StartsWith("/bidrag/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/grants/", StringComparison.Ordinal) => targets[(council, "grant")],
+            _ when pattern.StartsWith("/forum/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/forums/", StringComparison.Ordinal) => targets[(council, "forum")],
+            _ => targets[(council, "id")],
+        };
         return url
-            .Replace("{id:int}", pattern.StartsWith("/rapporter/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/reports/", StringComparison.Ordinal) ? targets[(council, "report")] : targets[(council, "id")])
+            .Replace("{id:int}", id)
             .Replace("{id}", targets[(council, "account")])
             .Replace("{key}", "introduction")
             .Replace("{code:int?}", "404")

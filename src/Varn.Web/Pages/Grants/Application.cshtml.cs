@@ -37,7 +37,7 @@ public class ApplicationModel(VarnDbContext db, GrantRegister register) : VarnPa
     }
 
     public Task<IActionResult> OnPostCheckAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => register.CheckAsync(Application, Input.Checklist.ToInput(), Input.Version, cancellationToken), "Kriterierna är sparade.", cancellationToken);
+        ChangeAsync(id, () => register.CheckAsync(Application, Input.Checklist.ToInput(), Input.Version, cancellationToken), "Kriterierna är sparade.", cancellationToken, checklistPosted: true);
 
     public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => register.DecideAsync(Application, Input.Decision, Input.Note, Input.Version, cancellationToken), "Beslutet är registrerat.", cancellationToken);
@@ -48,7 +48,7 @@ public class ApplicationModel(VarnDbContext db, GrantRegister register) : VarnPa
     public Task<IActionResult> OnPostReclaimAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => register.ReclaimAsync(Application, Input.Reason, Input.Amount, Input.Date, Input.Status, Input.Version, cancellationToken), "Återkravet är registrerat.", cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<Task<Dictionary<string, string>>> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(int id, Func<Task<Dictionary<string, string>>> change, string done, CancellationToken cancellationToken, bool checklistPosted = false)
     {
         if (await LoadAsync(id, write: true, cancellationToken) is { } refused)
         {
@@ -59,6 +59,11 @@ public class ApplicationModel(VarnDbContext db, GrantRegister register) : VarnPa
         {
             Flash = done;
             return Redirect($"/bidrag/{id}");
+        }
+        if (!checklistPosted)
+        {
+            // The other forms do not carry the checklist: show it as stored, not as the empty one the post bound.
+            Input.Checklist = Checklist.Of(Application);
         }
         foreach (var (key, message) in errors)
         {

@@ -62,7 +62,8 @@ public class NewModel(VarnDbContext db, GrantRegister register, TimeProvider clo
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        Target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == Council, cancellationToken);
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        Target = Council is null ? councils.FirstOrDefault(c => Access.CanCoordinate(c.Id)) ?? councils.FirstOrDefault() : councils.FirstOrDefault(c => c.Short == Council);
         if (Target is null)
         {
             return NotFound();

@@ -1,0 +1,58 @@
+using Varn.Core.Forums;
+
+namespace Varn.Web.Pages.Forums;
+
+/// <summary>One forum: its members, planned frequency, meetings held against planned per year, and the meeting log.</summary>
+public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider clock) : VarnPageModel
+{
+    public sealed class MeetingForm
+    {
+        public string? Date { get; set; }
+        public bool VbeOnAgenda { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty]
+    public MeetingForm Input { get; set; } = new();
+
+    public Forum Forum { get; private set; } = null!;
+    public IReadOnlyList<ForumYear> Years { get; private set; } = [];
+    public bool CanEdit => Access.CanCoordinate(Forum.CouncilId);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostMeetingAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanEdit)
+        {
+            return Forbidden();
+        }
+        var (meeting, errors) = await register.AddMeetingAsync(Forum, Input.Date, Input.VbeOnAgenda, Input.Note, cancellationToken);
+        if (meeting is null)
+        {
+            foreach (var (key, message) in errors)
+            {
+                ModelState.AddModelError($"Input.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
+            }
+            return Invalid();
+        }
+        Flash = $"Mötet {meeting.Date:yyyy-MM-dd} är registrerat.";
+        return Redirect($"/forum/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var forum = await db.Forums.Include(f => f.Council).Include(f => f.Meetings).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (forum is null || !Access.CanSeePicture(forum.CouncilId))
+        {
+            return NotFound();
+        }
+        Forum = forum;
+        Years = ForumYear.Years(forum, clock.Today().Year);
+        return null;
+    }
+}
