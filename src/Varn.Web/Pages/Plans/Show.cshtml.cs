@@ -2,7 +2,7 @@ using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
-public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, PlanRevision revision) : VarnPageModel
+public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, PlanRevision revision, TimeProvider clock) : VarnPageModel
 {
     public sealed record StageRow(PlanStage? From, PlanStage To, string ChangedBy, DateTime ChangedAt, string? Note);
 
@@ -121,7 +121,9 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
         {
             Previous = await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken);
         }
-        Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken);
+        // The registers' figures for those who may read the council's picture.
+        Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken,
+            Access.CanSeePicture(plan.CouncilId) ? clock.Today() : null);
         StageHistory = await db.StageChanges.AsNoTracking()
             .Where(s => s.PlanId == plan.Id)
             .OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)

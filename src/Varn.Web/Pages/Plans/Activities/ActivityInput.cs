@@ -23,6 +23,10 @@ public sealed class ActivityInput
     public string? FollowUp { get; set; }
     public string? Status { get; set; }
     public string? StatusComment { get; set; }
+
+    /// <summary>The register that measures the activity: "forum:12", "course:3", "grants" or empty.</summary>
+    public string? Register { get; set; }
+
     public int Version { get; set; }
 
     public static ActivityInput From(Activity activity) => new()
@@ -36,6 +40,7 @@ public sealed class ActivityInput
         FollowUp = activity.FollowUp,
         Status = Codes.Of(activity.Status),
         StatusComment = activity.StatusComment,
+        Register = RegisterCode(activity.ForumId, activity.CourseId, activity.UsesGrantsRegister),
         Version = activity.Version,
     };
 
@@ -43,7 +48,7 @@ public sealed class ActivityInput
         (Partners ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Checks the fields. With <paramref name="statusOnly"/>, only status and comment are the form's to change.</summary>
-    public void Validate(ModelStateDictionary state, bool statusOnly, IEnumerable<SelectListItem> units)
+    public void Validate(ModelStateDictionary state, bool statusOnly, IEnumerable<SelectListItem> units, IEnumerable<SelectListItem> registers)
     {
         if (!Codes.TryParse<ActivityStatus>(Status, out _))
         {
@@ -71,6 +76,14 @@ public sealed class ActivityInput
         if (ResponsibleUnitId is { } unit && !units.Any(u => u.Value == unit.ToString(CultureInfo.InvariantCulture)))
         {
             state.AddModelError("Input.ResponsibleUnitId", "Välj en av nämndens enheter, eller ingen.");
+        }
+        if (!registers.Any(r => r.Value == (Register ?? "")))
+        {
+            state.AddModelError("Input.Register", "Välj ett av nämndens forum, en av stadens kurser, bidragsregistret eller inget.");
+        }
+        else if (Codes.TryParse<ActivityArea>(Area, out var chosen) && !RegisterFigures.Fits(chosen, ForumOf(Register), CourseOf(Register), Register == "grants"))
+        {
+            state.AddModelError("Input.Register", "Registret hör inte till området: bidragsregistret till föreningsbidrag och lokaler, kurser till kompetenshöjande, forum till övriga områden.");
         }
         Length(state, "Input.Schedule", Schedule, PlanDocumentReader.MaxScheduleLength, "Tidplanen");
         Length(state, "Input.FollowUp", FollowUp, PlanDocumentReader.MaxFollowUpLength, "Uppföljningen");
@@ -100,7 +113,36 @@ public sealed class ActivityInput
         activity.Partners = PartnerList().ToList();
         activity.SetSchedule(Schedule);
         activity.FollowUp = Clean(FollowUp);
+        activity.ForumId = ForumOf(Register);
+        activity.CourseId = CourseOf(Register);
+        activity.UsesGrantsRegister = Register == "grants";
     }
+
+    /// <summary>The registers an activity of the council may point to, with "none" first.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> RegisterItemsAsync(VarnDbContext db, int councilId, CancellationToken cancellationToken)
+    {
+        var forums = await db.Forums.Where(f => f.CouncilId == councilId).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(cancellationToken);
+        var courses = await db.Courses.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        return
+        [
+            new SelectListItem("Inget register", ""),
+            .. forums.Select(f => new SelectListItem($"Forum: {f.Name}", RegisterCode(f.Id, null, false))),
+            .. courses.Select(c => new SelectListItem($"Kurs: {c.Name}", RegisterCode(null, c.Id, false))),
+            new SelectListItem("Registret över bidrag och lokaler", "grants"),
+        ];
+    }
+
+    private static string RegisterCode(int? forumId, int? courseId, bool grants) =>
+        forumId is { } forum ? $"forum:{forum.ToString(CultureInfo.InvariantCulture)}"
+        : courseId is { } course ? $"course:{course.ToString(CultureInfo.InvariantCulture)}"
+        : grants ? "grants" : "";
+
+    private static int? ForumOf(string? code) => IdOf(code, "forum:");
+
+    private static int? CourseOf(string? code) => IdOf(code, "course:");
+
+    private static int? IdOf(string? code, string prefix) =>
+        code is not null && code.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(code[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>The council's units for the responsible-unit choice, with "none" first.</summary>
     public static async Task<IReadOnlyList<SelectListItem>> UnitItemsAsync(VarnDbContext db, int councilId, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
     public ActionPlan Plan { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> UnitItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RegisterItems { get; private set; } = [];
     public Activity Activity { get; private set; } = null!;
 
     /// <summary>The stored version when a save conflicted, shown beside what the person wrote.</summary>
@@ -48,7 +49,7 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
             // The form was opened while the plan was a draft; it has been decided since.
             return Conflict($"Planen har hunnit gå vidare till steget «{Plan.Stage.Label()}» och är låst. Dina ändringar sparades inte; bara status och kommentar kan nu ändras.");
         }
-        Input.Validate(ModelState, StatusOnly, UnitItems);
+        Input.Validate(ModelState, StatusOnly, UnitItems, RegisterItems);
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -85,6 +86,7 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
         Plan = plan;
         Activity = activity;
         UnitItems = await ActivityInput.UnitItemsAsync(db, plan.CouncilId, cancellationToken);
+        RegisterItems = await ActivityInput.RegisterItemsAsync(db, plan.CouncilId, cancellationToken);
         return Access.CanFollowUp(plan.CouncilId, activity.ResponsibleUnitId) ? null : Forbidden();
     }
 }

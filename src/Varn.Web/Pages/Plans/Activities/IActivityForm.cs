@@ -7,4 +7,6 @@ public interface IActivityForm
     ActivityInput Input { get; }
 
     IReadOnlyList<SelectListItem> UnitItems { get; }
+
+    IReadOnlyList<SelectListItem> RegisterItems { get; }
 }

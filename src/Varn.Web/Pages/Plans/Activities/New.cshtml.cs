@@ -10,6 +10,7 @@ public class NewModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActiv
     public ActionPlan Plan { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> UnitItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RegisterItems { get; private set; } = [];
 
     public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
 
@@ -22,6 +23,7 @@ public class NewModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActiv
             return Refuse(refusal);
         }
         UnitItems = await ActivityInput.UnitItemsAsync(db, Plan.CouncilId, cancellationToken);
+        RegisterItems = await ActivityInput.RegisterItemsAsync(db, Plan.CouncilId, cancellationToken);
         Input = new ActivityInput
         {
             Area = Codes.TryParse<ActivityArea>(omrade, out var area) ? omrade : Codes.Of(ActivityArea.Prevention),
@@ -39,7 +41,8 @@ public class NewModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActiv
             return Refuse(refusal);
         }
         UnitItems = await ActivityInput.UnitItemsAsync(db, Plan.CouncilId, cancellationToken);
-        Input.Validate(ModelState, statusOnly: false, UnitItems);
+        RegisterItems = await ActivityInput.RegisterItemsAsync(db, Plan.CouncilId, cancellationToken);
+        Input.Validate(ModelState, statusOnly: false, UnitItems, RegisterItems);
         if (!ModelState.IsValid)
         {
             return Invalid();
