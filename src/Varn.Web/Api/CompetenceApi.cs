@@ -26,20 +26,20 @@ public static class CompetenceApi
 
     private static async Task<Results<Ok<YearView>, ProblemHttpResult>> GetAsync(string council, int year, VarnDbContext db, Access access, CompetenceRegister register, CancellationToken cancellationToken)
     {
-        var (target, refusal) = await CouncilAsync(db, access, council, write: false, cancellationToken);
-        if (refusal is not null)
+        var (target, refusal) = await ApiCouncil.FindAsync(db, council, access.CanSeePicture, "läsa nämndens kompetensregister", cancellationToken: cancellationToken);
+        if (target is null)
         {
-            return refusal;
+            return refusal!;
         }
-        return TypedResults.Ok(View(target!, year, await register.LoadAsync(target!, year, cancellationToken)));
+        return TypedResults.Ok(View(target, year, await register.LoadAsync(target!, year, cancellationToken)));
     }
 
     private static async Task<Results<Ok<YearView>, ProblemHttpResult>> PutAsync(string council, int year, HttpRequest request, VarnDbContext db, Access access, CompetenceRegister register, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (target, refusal) = await CouncilAsync(db, access, council, write: true, cancellationToken);
-        if (refusal is not null)
+        var (target, refusal) = await ApiCouncil.FindAsync(db, council, access.CanRecordCompetence, "ange nämndens kompetenssiffror", cancellationToken: cancellationToken);
+        if (target is null)
         {
-            return refusal;
+            return refusal!;
         }
         if (year < 2000 || year > clock.Today().Year + 1)
         {
@@ -50,7 +50,7 @@ public static class CompetenceApi
         {
             return unreadable;
         }
-        var onlyUnits = access.CanCoordinate(target!.Id) ? null : access.ManagedUnits;
+        var onlyUnits = access.CanCoordinate(target.Id) ? null : access.ManagedUnits;
         var problems = await register.ReplaceAsync(target, year, rows!, onlyUnits, cancellationToken: cancellationToken);
         if (problems.Count > 0)
         {
@@ -104,18 +104,5 @@ public static class CompetenceApi
             }
             return errors.Count > 0 ? (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Raderna kunde inte läsas", errors)) : (rows, null);
         }
-    }
-
-    private static async Task<(Council? Council, ProblemHttpResult? Refusal)> CouncilAsync(VarnDbContext db, Access access, string council, bool write, CancellationToken cancellationToken)
-    {
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
-        if (target is null)
-        {
-            return (null, ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}»."));
-        }
-        var allowed = write ? access.CanRecordCompetence(target.Id) : access.CanSeePicture(target.Id);
-        return allowed
-            ? (target, null)
-            : (null, ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Du har ingen roll i {target.Name} som ger tillgång till kompetensregistret."));
     }
 }

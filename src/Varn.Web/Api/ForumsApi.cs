@@ -37,34 +37,25 @@ public static class ForumsApi
 
     private static async Task<Results<Created<NewEntry>, ProblemHttpResult>> CreateAsync(HttpRequest request, VarnDbContext db, Access access, ForumRegister register, CancellationToken cancellationToken)
     {
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, refusal) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
+        {
+            return refusal!;
+        }
+        using var body = read;
+        var json = body.Reader;
+        json.Only("council", "name", "kind", "owner", "members", "frequency");
+        var members = json.Texts("members");
+        var input = new ForumInput(json.Text("name"), json.Text("kind"), json.Text("owner"), members is null ? null : string.Join('\n', members), json.Text("frequency"));
+        var code = json.Text("council");
+        if (body.Unreadable("Forumet kunde inte läsas") is { } unreadable)
         {
             return unreadable;
         }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var body = new JsonReader(document.RootElement, errors, "");
-        body.Only("council", "name", "kind", "owner", "members", "frequency");
-        var members = body.Texts("members");
-        var input = new ForumInput(body.Text("name"), body.Text("kind"), body.Text("owner"), members is null ? null : string.Join('\n', members), body.Text("frequency"));
-        var code = body.Text("council");
-        if (code is null && !errors.ContainsKey("council"))
-        {
-            errors["council"] = "Ange nämndens kortnamn, till exempel skarholmen.";
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Forumet kunde inte läsas", errors);
-        }
-        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == code, cancellationToken);
+        var (council, denied) = await ApiCouncil.FindAsync(db, code, access.CanCoordinate, "föra nämndens forumregister", inBody: true, cancellationToken);
         if (council is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{code}».");
-        }
-        if (!access.CanCoordinate(council.Id))
-        {
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Bara {council.Name}s samordnare kan föra registret.");
+            return denied!;
         }
         var (forum, problems) = await register.CreateAsync(council, input, cancellationToken: cancellationToken);
         if (forum is null)
@@ -76,18 +67,10 @@ public static class ForumsApi
 
     private static async Task<Results<Ok<List<ForumView>>, ProblemHttpResult>> ListAsync(string? council, VarnDbContext db, Access access, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(council))
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Nämnd saknas", "council", "Ange nämnden: ?council=skarholmen.");
-        }
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
+        var (target, denied) = await ApiCouncil.FindAsync(db, council, access.CanSeePicture, "läsa nämndens forumregister", cancellationToken: cancellationToken);
         if (target is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}».");
-        }
-        if (!access.CanSeePicture(target.Id))
-        {
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Du har ingen roll i {target.Name} som ger tillgång till registret.");
+            return denied!;
         }
         var forums = await Query(db).Where(f => f.CouncilId == target.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(forums.Select(f => View(f, clock.Today().Year)).ToList());
@@ -106,19 +89,17 @@ public static class ForumsApi
         {
             return refusal;
         }
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, unreadable) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
         {
-            return unreadable;
+            return unreadable!;
         }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var body = new JsonReader(document.RootElement, errors, "");
-        body.Only("date", "vbeOnAgenda", "note");
-        var (date, vbe, note) = (body.Text("date"), body.Flag("vbeOnAgenda"), body.Text("note"));
-        if (errors.Count > 0)
+        using var body = read;
+        body.Reader.Only("date", "vbeOnAgenda", "note");
+        var (date, vbe, note) = (body.Reader.Text("date"), body.Reader.Flag("vbeOnAgenda"), body.Reader.Text("note"));
+        if (body.Unreadable("Mötet kunde inte läsas") is { } wrong)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Mötet kunde inte läsas", errors);
+            return wrong;
         }
         var (meeting, problems) = await register.AddMeetingAsync(forum!, date, vbe ?? false, note, cancellationToken);
         if (meeting is null)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Varn.Core.Grants;
-using Varn.Core.Organisation;
 using Varn.Web.Startup;
 
 namespace Varn.Web.Api;
@@ -44,40 +43,33 @@ public static class GrantsApi
 
     private static async Task<Results<Created<NewGrant>, ProblemHttpResult>> CreateAsync(HttpRequest request, VarnDbContext db, Access access, GrantRegister register, CancellationToken cancellationToken)
     {
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, refusal) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
+        {
+            return refusal!;
+        }
+        using var body = read;
+        var json = body.Reader;
+        json.Only("council", "year", "kind", "association", "amount", "premises", "premisesWhen", "criteria", "criteriaNotes");
+        var association = json.Object("association");
+        association?.Only("name", "organisationNumber");
+        var input = new GrantInput(json.Text("kind"), association?.Text("name"), association?.Text("organisationNumber"), json.Number("amount"),
+            json.Text("premises"), json.Text("premisesWhen"), ReadCriteria(json));
+        var (code, year) = (json.Text("council"), json.Number("year"));
+        if (year is null && !body.Errors.ContainsKey("year"))
+        {
+            body.Errors["year"] = "Ange året.";
+        }
+        if (body.Unreadable("Ansökan kunde inte läsas") is { } unreadable)
         {
             return unreadable;
         }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var body = new JsonReader(document.RootElement, errors, "");
-        body.Only("council", "year", "kind", "association", "amount", "premises", "premisesWhen", "criteria", "criteriaNotes");
-        var association = body.Object("association");
-        association?.Only("name", "organisationNumber");
-        var criteria = ReadCriteria(body, errors);
-        var input = new GrantInput(body.Text("kind"), association?.Text("name"), association?.Text("organisationNumber"), body.Number("amount"),
-            body.Text("premises"), body.Text("premisesWhen"), criteria);
-        var councilCode = body.Text("council");
-        var year = body.Number("year");
-        if (councilCode is null)
+        var (council, denied) = await ApiCouncil.FindAsync(db, code, access.CanCoordinate, "föra registret över bidrag och lokaler", inBody: true, cancellationToken);
+        if (council is null)
         {
-            errors["council"] = "Ange nämndens kortnamn, till exempel skarholmen.";
+            return denied!;
         }
-        if (year is null && !errors.ContainsKey("year"))
-        {
-            errors["year"] = "Ange året.";
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Ansökan kunde inte läsas", errors);
-        }
-        var (council, refusal) = await CouncilAsync(db, access, councilCode!, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var (application, problems) = await register.CreateAsync(council!, int.Parse(year!, CultureInfo.InvariantCulture), input, cancellationToken: cancellationToken);
+        var (application, problems) = await register.CreateAsync(council, int.Parse(year!, CultureInfo.InvariantCulture), input, cancellationToken: cancellationToken);
         if (application is null)
         {
             return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Ansökan registrerades inte", problems);
@@ -87,18 +79,10 @@ public static class GrantsApi
 
     private static async Task<Results<Ok<List<GrantView>>, ProblemHttpResult>> ListAsync(string? council, int? year, VarnDbContext db, Access access, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(council))
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Nämnd saknas", "council", "Ange nämnden: ?council=skarholmen.");
-        }
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
+        var (target, denied) = await ApiCouncil.FindAsync(db, council, access.CanSeePicture, "läsa registret över bidrag och lokaler", cancellationToken: cancellationToken);
         if (target is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}».");
-        }
-        if (!access.CanSeePicture(target.Id))
-        {
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Du har ingen roll i {target.Name} som ger tillgång till registret.");
+            return denied!;
         }
         var applications = await Query(db).Where(a => a.CouncilId == target.Id && (year == null || a.Year == year))
             .OrderByDescending(a => a.Year).ThenBy(a => a.Association!.Name).ToListAsync(cancellationToken);
@@ -111,61 +95,51 @@ public static class GrantsApi
         return refusal ?? (Results<Ok<GrantView>, ProblemHttpResult>)TypedResults.Ok(View(application!));
     }
 
-    private static async Task<Results<Ok<GrantView>, ProblemHttpResult>> DecideAsync(int id, HttpRequest request, VarnDbContext db, Access access, GrantRegister register, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<GrantView>, ProblemHttpResult>> DecideAsync(int id, HttpRequest request, VarnDbContext db, Access access, GrantRegister register, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, request, db, access, "Beslutet", ["decision", "note"], json =>
+        {
+            var (decision, note) = (json.Text("decision"), json.Text("note"));
+            return application => register.DecideAsync(application, decision, note, application.Version, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<Results<Ok<GrantView>, ProblemHttpResult>> ReclaimAsync(int id, HttpRequest request, VarnDbContext db, Access access, GrantRegister register, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, request, db, access, "Återkravet", ["reason", "amount", "date", "status"], json =>
+        {
+            var (reason, amount, date, status) = (json.Text("reason"), json.Number("amount"), json.Text("date"), json.Text("status"));
+            return application => register.ReclaimAsync(application, reason, amount, date, status, application.Version, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A change to one application: found and allowed, its body read whole (only <paramref name="fields"/>), and only
+    /// then changed — 404, 403, 400, 409 or 422 as it goes, nothing changed by a body that could not be read.
+    /// </summary>
+    private static async Task<Results<Ok<GrantView>, ProblemHttpResult>> ChangeAsync(int id, HttpRequest request, VarnDbContext db, Access access, string what, string[] fields,
+        Func<JsonReader, Func<GrantApplication, Task<Dictionary<string, string>>>> readChange, CancellationToken cancellationToken)
     {
         var (application, refusal) = await FindAsync(db, access, id, write: true, cancellationToken);
-        if (refusal is not null)
+        if (application is null)
         {
-            return refusal;
+            return refusal!;
         }
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, unreadable) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
         {
-            return unreadable;
+            return unreadable!;
         }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var body = new JsonReader(document.RootElement, errors, "");
-        body.Only("decision", "note");
-        var (decision, note) = (body.Text("decision"), body.Text("note"));
-        if (errors.Count > 0)
+        using var body = read;
+        body.Reader.Only(fields);
+        var change = readChange(body.Reader);
+        if (body.Unreadable($"{what} kunde inte läsas") is { } wrong)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Beslutet kunde inte läsas", errors);
+            return wrong;
         }
-        var problems = await register.DecideAsync(application!, decision, note, application!.Version, cancellationToken);
+        var problems = await change(application);
         return problems.Count > 0
-            ? ApiProblems.Problem(problems.ContainsKey("version") ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, "Beslutet registrerades inte", problems)
+            ? ApiProblems.Problem(problems.ContainsKey("version") ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, $"{what} registrerades inte", problems)
             : TypedResults.Ok(View(application));
     }
 
-    private static async Task<Results<Ok<GrantView>, ProblemHttpResult>> ReclaimAsync(int id, HttpRequest request, VarnDbContext db, Access access, GrantRegister register, CancellationToken cancellationToken)
-    {
-        var (application, refusal) = await FindAsync(db, access, id, write: true, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
-        {
-            return unreadable;
-        }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var body = new JsonReader(document.RootElement, errors, "");
-        body.Only("reason", "amount", "date", "status");
-        var (reason, amount, date, status) = (body.Text("reason"), body.Number("amount"), body.Text("date"), body.Text("status"));
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Återkravet kunde inte läsas", errors);
-        }
-        var problems = await register.ReclaimAsync(application!, reason, amount, date, status, application!.Version, cancellationToken);
-        return problems.Count > 0
-            ? ApiProblems.Problem(problems.ContainsKey("version") ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, "Återkravet registrerades inte", problems)
-            : TypedResults.Ok(View(application));
-    }
-
-    private static Dictionary<string, (bool Confirmed, string? Note)> ReadCriteria(JsonReader body, Dictionary<string, string> errors)
+    private static Dictionary<string, (bool Confirmed, string? Note)> ReadCriteria(JsonReader body)
     {
         var criteria = new Dictionary<string, (bool, string?)>();
         var confirmed = body.Object("criteria");
@@ -192,18 +166,6 @@ public static class GrantsApi
             return (null, ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "id", "Bara nämndens samordnare kan ändra registret."));
         }
         return (application, null);
-    }
-
-    private static async Task<(Council? Council, ProblemHttpResult? Refusal)> CouncilAsync(VarnDbContext db, Access access, string council, CancellationToken cancellationToken)
-    {
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
-        if (target is null)
-        {
-            return (null, ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}»."));
-        }
-        return access.CanCoordinate(target.Id)
-            ? (target, null)
-            : (null, ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Bara {target.Name}s samordnare kan föra registret."));
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -162,18 +162,8 @@ public static class SurveysApi
 
     private static string BaseUrl(HttpRequest request, EmailOptions email) => email.PublicUrl ?? $"{request.Scheme}://{request.Host}";
 
-    private static async Task<(Council? Council, ProblemHttpResult? Refusal)> CouncilAsync(VarnDbContext db, Access access, string council, bool coordinatorsOnly, CancellationToken cancellationToken)
-    {
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
-        if (target is null)
-        {
-            return (null, ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}»."));
-        }
-        var allowed = coordinatorsOnly ? access.CanCoordinate(target.Id) : access.CanSeePicture(target.Id);
-        return allowed
-            ? (target, null)
-            : (null, ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Du har ingen roll i {target.Name} som ger tillgång till enkäten."));
-    }
+    private static Task<(Council? Council, ProblemHttpResult? Refusal)> CouncilAsync(VarnDbContext db, Access access, string council, bool coordinatorsOnly, CancellationToken cancellationToken) =>
+        ApiCouncil.FindAsync(db, council, coordinatorsOnly ? access.CanCoordinate : access.CanSeePicture, coordinatorsOnly ? "samordna nämndens enkät" : "läsa nämndens enkätresultat", cancellationToken: cancellationToken);
 
     private static async Task<(SurveyRound? Round, ProblemHttpResult? Refusal)> RoundAsync(VarnDbContext db, Access access, string council, int year, bool coordinatorsOnly, CancellationToken cancellationToken)
     {

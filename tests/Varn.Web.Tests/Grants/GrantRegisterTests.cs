@@ -31,6 +31,19 @@ public class GrantRegisterTests : IDisposable
     }
 
     [Fact]
+    public async Task ADecisionWithAFieldOfTheWrongType_IsRefusedWhole_TheApplicationStaysUndecided()
+    {
+        var api = await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator);
+        var id = await CreateAsync(api, Criteria());
+
+        var refused = await api.PostAsync($"/api/v1/grants/{id}/decision", Json(new { decision = "approved", note = 42 }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("note", out _));
+        Assert.Equal("pending", JsonDocument.Parse(await api.GetStringAsync($"/api/v1/grants/{id}")).RootElement.GetProperty("decision").GetString());
+    }
+
+    [Fact]
     public async Task ThroughTheForm_ApprovingWithoutEveryCriterion_GetsAFieldError_ConfirmingThemAllThenApproves()
     {
         var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
