@@ -34,31 +34,16 @@ public static class ReportsApi
 
     private static async Task<Results<Created<ReportCreated>, ProblemHttpResult>> SubmitAsync(HttpRequest request, ReportIntake intake, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBody)
+        var (read, refused) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
         {
-            return ApiProblems.TooLarge(MaxBody);
+            return refused!;
         }
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBody)
+        using var body = read;
+        var submission = Read(body.Root, body.Errors);
+        if (body.Unreadable("Rapporten kunde inte läsas") is { } unreadable)
         {
-            return ApiProblems.TooLarge(MaxBody);
-        }
-
-        var errors = new Dictionary<string, string>();
-        ReportSubmission? submission = null;
-        try
-        {
-            using var json = JsonDocument.Parse(buffer.ToArray());
-            submission = Read(json.RootElement, errors);
-        }
-        catch (JsonException)
-        {
-            errors["$"] = "Förfrågan är inte giltig JSON.";
-        }
-        if (submission is null || errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Rapporten kunde inte läsas", errors);
+            return unreadable;
         }
 
         var (report, problems) = await intake.SubmitAsync(submission, null, cancellationToken);
@@ -71,18 +56,10 @@ public static class ReportsApi
 
     private static async Task<Results<Ok<List<ReportRow>>, ProblemHttpResult>> ListAsync(string? council, VarnDbContext db, Access access, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(council))
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Nämnd saknas", "council", "Ange nämndens kortnamn: ?council=skarholmen.");
-        }
-        var target = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == council, cancellationToken);
+        var (target, refusal) = await ApiCouncil.FindAsync(db, council, access.CanTriage, "läsa nämndens rapporter", cancellationToken: cancellationToken);
         if (target is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Nämnden finns inte", "council", $"Det finns ingen nämnd «{council}».");
-        }
-        if (!access.CanTriage(target.Id))
-        {
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", "council", $"Bara samordnarna i {target.Name} och den centrala samordnaren ser nämndens rapporter.");
+            return refusal!;
         }
         var rows = await db.Reports.AsNoTracking().Where(r => r.CouncilId == target.Id).OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         await audit.RecordAsync("reports.exported", "DeidentifiedReport", null, $"API, {target.Short}, {rows.Count} rapporter", cancellationToken);
@@ -138,13 +115,8 @@ public static class ReportsApi
         r.ActionsTaken.Select(Codes.Of).ToList(), r.Assessment is { } a ? Codes.Of(a) : null, r.AssessmentNote, r.ClosedAt is not null, r.IsSynthetic);
 
     /// <summary>Reads the JSON by hand so that every wrong type is named by its field, instead of one generic binding error.</summary>
-    private static ReportSubmission? Read(JsonElement root, Dictionary<string, string> errors)
+    private static ReportSubmission Read(JsonElement root, Dictionary<string, string> errors)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors["$"] = "Rapporten ska vara ett JSON-objekt.";
-            return null;
-        }
         var json = new JsonReader(root, errors, "");
         json.Only(Fields);
         return new ReportSubmission(json.Text("date"), json.Text("month"), json.Text("council"), json.Text("placeType"), json.Texts("categories"), json.Text("environment"),
