@@ -44,6 +44,20 @@ public sealed class ForumRegister(VarnDbContext db, TimeProvider clock)
         return (forum, errors);
     }
 
+    public async Task<Dictionary<string, string>> UpdateAsync(Forum forum, ForumInput input, int shownVersion, CancellationToken cancellationToken = default)
+    {
+        var errors = Apply(forum, input);
+        if (errors.Count == 0 && await db.Forums.AnyAsync(f => f.CouncilId == forum.CouncilId && f.Name == forum.Name && f.Id != forum.Id, cancellationToken))
+        {
+            errors["name"] = $"Nämnden har redan ett forum som heter «{forum.Name}».";
+        }
+        if (errors.Count == 0 && !await db.SaveIfUnchangedAsync(forum, shownVersion, cancellationToken))
+        {
+            errors["version"] = "Någon annan har ändrat forumet sedan du öppnade det. Ladda om sidan och försök igen.";
+        }
+        return errors;
+    }
+
     public async Task<(ForumMeeting? Meeting, Dictionary<string, string> Errors)> AddMeetingAsync(Forum forum, string? date, bool vbeOnAgenda, string? note, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string>();

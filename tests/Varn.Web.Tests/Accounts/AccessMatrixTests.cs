@@ -109,6 +109,7 @@ public class AccessMatrixTests : IAsyncLifetime
         ["POST /bidrag/{id:int}?handler=Reclaim"] = Rule.CouncilCoordinators,
         ["GET /forum"] = Rule.PictureOwn, ["POST /forum"] = Rule.CouncilCoordinators,
         ["GET /forum/{id:int}"] = Rule.PictureOwn, ["POST /forum/{id:int}?handler=Meeting"] = Rule.CouncilCoordinators,
+        ["POST /forum/{id:int}?handler=Edit"] = Rule.CouncilCoordinators,
         ["GET /kompetens"] = Rule.PictureOwn, ["POST /kompetens?handler=Save"] = Rule.CompetenceOwn,
         ["POST /kompetens?handler=Import"] = Rule.CouncilCoordinators, ["POST /kompetens?handler=Confirm"] = Rule.CouncilCoordinators,
         ["POST /kompetens?handler=Event"] = Rule.CouncilCoordinators,

@@ -44,6 +44,21 @@ public class ForumRegisterTests : IDisposable
         Assert.Equal(26, forum.GetProperty("years")[0].GetProperty("planned").GetInt32());
     }
 
+    [Fact]
+    public async Task ChangingTheFrequency_ChangesWhatIsPlanned_AndAStaleFormIsAConflict()
+    {
+        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var id = await CreateAsync(await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator), "Forum i prov", "sspf", "10 ggr/år");
+        var form = (await coordinator.GetPageAsync($"/forum/{id}")).Forms.Single(f => f.Action.Contains("handler=Edit"));
+
+        var changed = await coordinator.SubmitAsync(form, new Dictionary<string, string> { ["Change.Frequency"] = "6 ggr/år" });
+        var stale = await coordinator.SubmitAsync(form, new Dictionary<string, string> { ["Change.Frequency"] = "var 14:e dag" });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(6, await app.WithDbAsync(async db => (await db.Forums.SingleAsync(f => f.Id == id)).PlannedPerYear));
+    }
+
     [Theory]
     [InlineData("frequency", "ibland")]
     [InlineData("members", "Anna Andersson, 070-174 06 47")]

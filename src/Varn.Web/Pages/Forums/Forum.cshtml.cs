@@ -15,11 +15,50 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
     [BindProperty]
     public MeetingForm Input { get; set; } = new();
 
+    [BindProperty]
+    public IndexModel.ForumForm Change { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
     public Forum Forum { get; private set; } = null!;
     public IReadOnlyList<ForumYear> Years { get; private set; } = [];
     public bool CanEdit => Access.CanCoordinate(Forum.CouncilId);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Change = new IndexModel.ForumForm { Name = Forum.Name, Kind = Codes.Of(Forum.Kind), Owner = Forum.Owner, Members = Forum.Members, Frequency = Forum.Frequency };
+        Version = Forum.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanEdit)
+        {
+            return Forbidden();
+        }
+        var errors = await register.UpdateAsync(Forum, new ForumInput(Change.Name, Change.Kind, Change.Owner, Change.Members, Change.Frequency), Version, cancellationToken);
+        if (errors.Count == 0)
+        {
+            Flash = "Forumet är ändrat.";
+            return Redirect($"/forum/{id}");
+        }
+        foreach (var (key, message) in errors)
+        {
+            ModelState.AddModelError(key == "version" ? "" : $"Change.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
+        }
+        Response.StatusCode = errors.ContainsKey("version") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostMeetingAsync(int id, CancellationToken cancellationToken)
     {
@@ -38,6 +77,8 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
             {
                 ModelState.AddModelError($"Input.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
             }
+            Change = new IndexModel.ForumForm { Name = Forum.Name, Kind = Codes.Of(Forum.Kind), Owner = Forum.Owner, Members = Forum.Members, Frequency = Forum.Frequency };
+            Version = Forum.Version;
             return Invalid();
         }
         Flash = $"Mötet {meeting.Date:yyyy-MM-dd} är registrerat.";
