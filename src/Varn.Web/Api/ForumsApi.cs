@@ -109,7 +109,7 @@ public static class ForumsApi
         return TypedResults.Created($"/api/v1/forums/{forum!.Id}", new MeetingView(meeting.Id, meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), meeting.VbeOnAgenda, meeting.Note));
     }
 
-    public static IQueryable<Forum> Query(VarnDbContext db) => db.Forums.Include(f => f.Council).Include(f => f.Meetings);
+    private static IQueryable<Forum> Query(VarnDbContext db) => db.Forums.Include(f => f.Council).Include(f => f.Meetings);
 
     private static async Task<(Forum? Forum, ProblemHttpResult? Refusal)> FindAsync(VarnDbContext db, Access access, int id, bool write, CancellationToken cancellationToken)
     {

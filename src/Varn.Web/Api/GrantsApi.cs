@@ -32,7 +32,7 @@ public static class GrantsApi
         grants.MapPost("/{id:int}/reclaim", ReclaimAsync).WithName("ReclaimGrant").DisableAntiforgery();
     }
 
-    public static GrantView View(GrantApplication a) => new(
+    private static GrantView View(GrantApplication a) => new(
         a.Id, a.Council!.Short, a.Year, Codes.Of(a.Kind), new AssociationView(a.Association!.Name, a.Association.OrganisationNumber), a.Amount, a.Premises, a.PremisesWhen,
         GrantRegister.CriteriaFor(a.Kind).ToDictionary(Codes.Of, c => a.Criteria.Any(x => x.Criterion == c && x.Confirmed)),
         a.Criteria.Where(c => c.Note is not null).ToDictionary(c => Codes.Of(c.Criterion), c => c.Note!),
@@ -151,7 +151,7 @@ public static class GrantsApi
         return criteria;
     }
 
-    public static IQueryable<GrantApplication> Query(VarnDbContext db) =>
+    private static IQueryable<GrantApplication> Query(VarnDbContext db) =>
         db.GrantApplications.Include(a => a.Council).Include(a => a.Association).Include(a => a.Criteria);
 
     private static async Task<(GrantApplication? Application, ProblemHttpResult? Refusal)> FindAsync(VarnDbContext db, Access access, int id, bool write, CancellationToken cancellationToken)

@@ -18,10 +18,32 @@ public sealed class JsonBody : IDisposable
     public JsonReader Reader { get; }
     public JsonElement Root => document.RootElement;
 
+    /// <summary>The request body as a JSON object, or the refusal: 413 above <paramref name="maxBytes"/>, 400 when it is not an object.</summary>
     public static async Task<(JsonBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var (json, refusal) = await JsonReader.ReadObjectAsync(request, maxBytes, cancellationToken);
-        return json is null ? (null, refusal) : (new JsonBody(json), null);
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > maxBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+        try
+        {
+            var json = JsonDocument.Parse(buffer.ToArray());
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return (new JsonBody(json), null);
+            }
+            json.Dispose();
+        }
+        catch (JsonException)
+        {
+        }
+        return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Förfrågan kunde inte läsas", "$", "Förfrågan ska vara ett JSON-objekt."));
     }
 
     /// <summary>400 with every field that could not be read, or null when all could.</summary>

@@ -9,34 +9,6 @@ namespace Varn.Web.Api;
 /// </summary>
 public sealed class JsonReader(JsonElement element, Dictionary<string, string> errors, string prefix)
 {
-    /// <summary>The request body as a JSON object, or the refusal: 413 above <paramref name="maxBytes"/>, 400 when it is not an object.</summary>
-    public static async Task<(JsonDocument? Json, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal)> ReadObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > maxBytes)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-        try
-        {
-            var json = JsonDocument.Parse(buffer.ToArray());
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return (json, null);
-            }
-            json.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
-        return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Förfrågan kunde inte läsas", "$", "Förfrågan ska vara ett JSON-objekt."));
-    }
-
     /// <summary>A whole number, returned as text for the domain's own range check.</summary>
     public string? Number(string name)
     {

@@ -52,17 +52,16 @@ public static class SurveysApi
         {
             return refusal;
         }
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, refused) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
+        {
+            return refused!;
+        }
+        using var body = read;
+        var (closes, recipients) = ReadInvitation(body.Root, body.Errors);
+        if (body.Unreadable("Inbjudan kunde inte läsas") is { } unreadable)
         {
             return unreadable;
-        }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var (closes, recipients) = ReadInvitation(document.RootElement, errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Inbjudan kunde inte läsas", errors);
         }
         var (round, links, problems) = await rounds.InviteAsync(target!, year, closes, recipients, BaseUrl(request, email.Value), cancellationToken);
         if (round is null)
@@ -125,17 +124,16 @@ public static class SurveysApi
 
     private static async Task<Results<Created<Answered>, ProblemHttpResult>> AnswerAsync(HttpRequest request, SurveyAnswering answering, CancellationToken cancellationToken)
     {
-        var (json, unreadable) = await JsonReader.ReadObjectAsync(request, MaxBody, cancellationToken);
-        if (unreadable is not null)
+        var (read, refused) = await JsonBody.ReadAsync(request, MaxBody, cancellationToken);
+        if (read is null)
+        {
+            return refused!;
+        }
+        using var body = read;
+        var (token, choices, several, relatives, comments) = ReadAnswer(body.Root, body.Errors);
+        if (body.Unreadable("Svaret kunde inte läsas") is { } unreadable)
         {
             return unreadable;
-        }
-        using var document = json!;
-        var errors = new Dictionary<string, string>();
-        var (token, choices, several, relatives, comments) = ReadAnswer(document.RootElement, errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Svaret kunde inte läsas", errors);
         }
         var (state, invitation) = await answering.FindAsync(token, cancellationToken);
         if (state != LinkState.Open)

@@ -28,6 +28,18 @@ public abstract class VarnPageModel : PageModel
         return Page();
     }
 
+    /// <summary>A register's problems, keyed by the API's field names, on the form's fields: "frequency" → "Input.Frequency"; "version" in the summary.</summary>
+    protected void AddErrors(string prefix, IReadOnlyDictionary<string, string> errors)
+    {
+        foreach (var (key, message) in errors)
+        {
+            ModelState.AddModelError(key == "version" ? "" : FieldOf(prefix, key), message);
+        }
+    }
+
+    /// <summary>The form field of an API field name under <paramref name="prefix"/>: ("Input", "premisesWhen") → "Input.PremisesWhen".</summary>
+    public static string FieldOf(string prefix, string key) => $"{prefix}.{char.ToUpperInvariant(key[0])}{key[1..]}";
+
     /// <summary>What the person behind this request may see and do.</summary>
     protected Access Access => HttpContext.RequestServices.GetRequiredService<Access>();
 

@@ -77,7 +77,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
         {
             foreach (var (key, message) in errors)
             {
-                ModelState.AddModelError(FieldOf(key, filled), message);
+                ModelState.AddModelError(RowFieldOf(key, filled), message);
             }
             return Invalid();
         }
@@ -164,10 +164,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
         if (training is null)
         {
             Rows = await EditableRowsAsync(cancellationToken);
-            foreach (var (key, message) in errors)
-            {
-                ModelState.AddModelError($"Event.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
-            }
+            AddErrors("Event", errors);
             return Invalid();
         }
         Flash = $"Utbildningstillfället {training.Date:yyyy-MM-dd} är registrerat.";
@@ -187,11 +184,10 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
     }
 
     /// <summary>"rows[1].staff" of the filled rows → the field of that row in the whole form.</summary>
-    private string FieldOf(string key, List<RowForm> filled)
+    private string RowFieldOf(string key, List<RowForm> filled)
     {
         var (index, column) = RowAndColumn(key);
-        var position = Rows.IndexOf(filled[index]);
-        return $"Rows[{position}].{char.ToUpperInvariant(column[0])}{column[1..]}";
+        return FieldOf($"Rows[{Rows.IndexOf(filled[index])}]", column);
     }
 
     /// <summary>One row per unit the person may enter for and course, with this year's figures where there are any.</summary>

@@ -52,10 +52,7 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
             Flash = "Forumet är ändrat.";
             return Redirect($"/forum/{id}");
         }
-        foreach (var (key, message) in errors)
-        {
-            ModelState.AddModelError(key == "version" ? "" : $"Change.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
-        }
+        AddErrors("Change", errors);
         Response.StatusCode = errors.ContainsKey("version") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -73,10 +70,7 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
         var (meeting, errors) = await register.AddMeetingAsync(Forum, Input.Date, Input.VbeOnAgenda, Input.Note, cancellationToken);
         if (meeting is null)
         {
-            foreach (var (key, message) in errors)
-            {
-                ModelState.AddModelError($"Input.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
-            }
+            AddErrors("Input", errors);
             Change = new IndexModel.ForumForm { Name = Forum.Name, Kind = Codes.Of(Forum.Kind), Owner = Forum.Owner, Members = Forum.Members, Frequency = Forum.Frequency };
             Version = Forum.Version;
             return Invalid();

@@ -43,10 +43,7 @@ public class IndexModel(VarnDbContext db, ForumRegister register, TimeProvider c
         var (forum, errors) = await register.CreateAsync(Choice.Current!, new ForumInput(Input.Name, Input.Kind, Input.Owner, Input.Members, Input.Frequency), cancellationToken: cancellationToken);
         if (forum is null)
         {
-            foreach (var (key, message) in errors)
-            {
-                ModelState.AddModelError($"Input.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
-            }
+            AddErrors("Input", errors);
             return Invalid();
         }
         Flash = $"Forumet {forum.Name} är registrerat.";

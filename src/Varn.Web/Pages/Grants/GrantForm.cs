@@ -24,6 +24,6 @@ public sealed class Checklist
         "association.name" => $"{prefix}.AssociationName",
         "association.organisationNumber" => $"{prefix}.OrganisationNumber",
         "version" or "decision" or "accounting" or "reclaim" or "criteria" => "",
-        _ => $"{prefix}.{char.ToUpperInvariant(key[0])}{key[1..]}",
+        _ => VarnPageModel.FieldOf(prefix, key),
     };
 }
