@@ -21,6 +21,9 @@ public sealed class Access
 
     public bool Has(Role role) => Grants.Any(g => g.Role == role);
 
+    /// <summary>Administrators and coordinators guard sensitive material: with a password they need a second factor (ASVS level 2).</summary>
+    public bool NeedsSecondFactor => Grants.Any(g => g.Role is Role.Admin or Role.CentralCoordinator or Role.LocalCoordinator);
+
     /// <summary>Councils where the person holds any role (a unit manager: the council of their unit).</summary>
     public IReadOnlySet<int> Councils { get; private set; } = new HashSet<int>();
 

@@ -11,7 +11,11 @@ public sealed class AccountService(VarnDbContext db, UserManager<VarnUser> users
         public bool Succeeded => Errors.Count == 0;
     }
 
-    public async Task<Outcome> CreateAsync(string? email, string? displayName, string? password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an account. Without <paramref name="passwordRequired"/>, an empty password makes an account that signs in
+    /// only through the identity provider: the administrator's pre-registration of a person by e-mail.
+    /// </summary>
+    public async Task<Outcome> CreateAsync(string? email, string? displayName, string? password, bool passwordRequired = true, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string>();
         email = email?.Trim();
@@ -28,7 +32,7 @@ public sealed class AccountService(VarnDbContext db, UserManager<VarnUser> users
         {
             errors["DisplayName"] = "Namnet får vara högst 200 tecken.";
         }
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrEmpty(password) && passwordRequired)
         {
             errors["Password"] = "Ange ett lösenord med minst 12 tecken.";
         }
@@ -38,7 +42,7 @@ public sealed class AccountService(VarnDbContext db, UserManager<VarnUser> users
         }
 
         var user = new VarnUser { UserName = email, Email = email, DisplayName = displayName!, EmailConfirmed = true };
-        var result = await users.CreateAsync(user, password!);
+        var result = string.IsNullOrEmpty(password) ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -49,6 +53,63 @@ public sealed class AccountService(VarnDbContext db, UserManager<VarnUser> users
             return new Outcome(errors);
         }
         return new Outcome(errors, user);
+    }
+
+    /// <summary>The account behind a sign-in at the identity provider, or why there is none (in Swedish).</summary>
+    public sealed record ExternalAccount(VarnUser? User, bool Created, string? Problem);
+
+    /// <summary>
+    /// The account of a person the identity provider vouches for: the one linked to the provider's subject; else one
+    /// the administrator pre-registered by e-mail (no password, not yet linked), now linked; else a new account with no
+    /// role. An account with a password is never taken over by an e-mail address alone (ADR 0013).
+    /// </summary>
+    public async Task<ExternalAccount> ForExternalSignInAsync(string provider, string subject, string? email, string? name, CancellationToken cancellationToken = default)
+    {
+        var linked = await users.FindByLoginAsync(provider, subject);
+        if (linked is not null)
+        {
+            return new ExternalAccount(linked, false, null);
+        }
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return new ExternalAccount(null, false, "Identitetsleverantören skickade ingen e-postadress, så Värn kan inte hitta eller skapa ditt konto. Kontakta administratören.");
+        }
+        var login = new UserLoginInfo(provider, subject, provider);
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            var preRegistered = existing.PasswordHash is null && !(await users.GetLoginsAsync(existing)).Any(l => l.LoginProvider == provider);
+            if (!preRegistered || !(await users.AddLoginAsync(existing, login)).Succeeded)
+            {
+                return new ExternalAccount(null, false,
+                    $"Det finns redan ett konto i Värn med e-postadressen {email}, och det kan inte kopplas till din inloggning automatiskt. Kontakta administratören.");
+            }
+            return new ExternalAccount(existing, false, null);
+        }
+
+        name = string.IsNullOrWhiteSpace(name) ? email : name.Trim();
+        var user = new VarnUser { UserName = email, Email = email, DisplayName = name.Length > 200 ? name[..200] : name, EmailConfirmed = true };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var created = await users.CreateAsync(user);
+            var added = created.Succeeded ? await users.AddLoginAsync(user, login) : created;
+            if (!added.Succeeded)
+            {
+                return new ExternalAccount(null, false, $"Värn kunde inte skapa ett konto för {email}: {string.Join(" ", added.Errors.Select(e => e.Description))}");
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new ExternalAccount(user, true, null);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // The same person's first sign-in in another window won the race: use the account it made.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await users.FindByLoginAsync(provider, subject);
+            return new ExternalAccount(winner, false, winner is null ? "Inloggningen krockade med en annan. Försök igen." : null);
+        }
     }
 
     /// <summary>Grants a role in its scope: a council for council roles, a unit for unit managers, nothing for city-wide roles.</summary>

@@ -48,7 +48,7 @@ public static class DemoAccounts
 
         foreach (var account in All)
         {
-            var created = await accounts.CreateAsync(account.Email, account.Name, Password, cancellationToken);
+            var created = await accounts.CreateAsync(account.Email, account.Name, Password, cancellationToken: cancellationToken);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors.Values)}");

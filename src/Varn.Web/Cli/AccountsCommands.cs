@@ -48,7 +48,7 @@ public static class AccountsCommands
                 return 1;
             }
 
-            var created = await accounts.CreateAsync(parse.GetValue(email), parse.GetValue(name), password, cancellationToken);
+            var created = await accounts.CreateAsync(parse.GetValue(email), parse.GetValue(name), password, cancellationToken: cancellationToken);
             if (!created.Succeeded)
             {
                 foreach (var error in created.Errors.Values)

@@ -29,6 +29,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public string? Autocomplete { get; set; }
 
+    /// <summary>The keyboard a phone shows: "numeric" for codes.</summary>
+    [HtmlAttributeName("inputmode")]
+    public string? InputMode { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -63,6 +67,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Autocomplete is not null)
         {
             attributes["autocomplete"] = Autocomplete;
+        }
+        if (InputMode is not null)
+        {
+            attributes["inputmode"] = InputMode;
         }
 
         output.TagName = "div";

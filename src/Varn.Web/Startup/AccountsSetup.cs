@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -36,17 +37,18 @@ public static class AccountsSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<VarnUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddEntityFrameworkStores<VarnDbContext>()
             .AddErrorDescriber<SwedishIdentityErrors>();
 
-        services.AddAuthentication(PageOrToken)
+        var authentication = services.AddAuthentication(PageOrToken)
             .AddPolicyScheme(PageOrToken, "Cookie for pages, bearer token for the API", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
             {
                 options.Cookie.Name = "varn.session";
                 options.Cookie.HttpOnly = true;
@@ -64,7 +66,21 @@ public static class AccountsSetup
                     return Task.CompletedTask;
                 };
             }));
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        authentication.AddVarnOidc(configuration);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The session keeps how it was signed in (password, password and app, single sign-on) when it is re-checked.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.SignInMethod() is { } method && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == OidcSetup.AmrClaim))
+                {
+                    identity.AddClaim(new Claim(OidcSetup.AmrClaim, method));
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthorization(Policies.Add);
         services.AddDataProtection().SetApplicationName("Varn").PersistKeysToDbContext<VarnDbContext>();

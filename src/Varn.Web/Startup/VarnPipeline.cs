@@ -40,6 +40,7 @@ public static class VarnPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AccessMiddleware>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -52,6 +52,8 @@ public static class VarnServices
                 pages.AllowAnonymousToPage("/Error");
                 pages.AllowAnonymousToPage("/Language");
                 pages.AllowAnonymousToPage("/Accounts/SignIn");
+                pages.AllowAnonymousToPage("/Accounts/External");
+                pages.AllowAnonymousToPage("/Accounts/SecondFactor");
                 pages.AllowAnonymousToFolder("/Public");
                 pages.AllowAnonymousToPage("/Surveys/Answer");
                 pages.AllowAnonymousToPage("/Surveys/Thanks");

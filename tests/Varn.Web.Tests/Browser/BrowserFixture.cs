@@ -40,16 +40,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new browser context signed in through the sign-in page.</summary>
+    /// <summary>
+    /// A new browser context signed in through the sign-in page, with the code from the app where the account has two-factor,
+    /// and the app set up first where its role requires it and it has none yet.
+    /// </summary>
     public async Task<IPage> SignedInPageAsync(string email)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(Varn.Core.Accounts.DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        if (page.Url.Contains("/logga-in/tvastegs", StringComparison.Ordinal))
+        {
+            await page.GetByLabel("Kod från appen").FillAsync(await App.CodeForAsync(email));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        }
+        else if (page.Url.Contains("/konto/tvastegsverifiering", StringComparison.Ordinal))
+        {
+            await SetUpTwoFactorAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Jag har sparat koderna – fortsätt till Värn" }).ClickAsync();
+        }
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>On the set-up page: types the key's current code as the app would show it, and turns two-factor on.</summary>
+    public static async Task SetUpTwoFactorAsync(IPage page)
+    {
+        var key = await page.Locator(".authenticator-key").TextContentAsync() ?? "";
+        await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Slå på tvåstegsverifiering" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
     }
 
     public async Task DisposeAsync()

@@ -18,19 +18,45 @@ public static class TestAccounts
     public const string SkarholmenReader = "lasare.skarholmen@varn.example";
     public const string SkarholmenPolice = "polis.skarholmen@varn.example";
 
-    /// <summary>A browser-like client (cookies, no automatic redirects) signed in with the demo password.</summary>
+    /// <summary>
+    /// A browser-like client (cookies, no automatic redirects) signed in with the demo password, and with the second
+    /// factor where the account has one or its role requires one: the code from the app, or the app set up first.
+    /// </summary>
     public static async Task<HttpClient> SignedInAsync(this VarnFactory app, string email, string password = DemoAccounts.Password)
     {
         var client = app.Browser();
         var response = await client.SignInAsync(email, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} failed with {response.StatusCode}.");
+        if (response.Location().StartsWith("/logga-in/tvastegs", StringComparison.Ordinal))
+        {
+            var step = await client.GetPageAsync(response.Location());
+            response = await client.SubmitAsync(step.Form(), new Dictionary<string, string> { ["Code"] = await app.CodeForAsync(email) });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"The second step for {email} failed with {response.StatusCode}.");
+        }
+        else if ((await client.GetAsync("/")).Headers.Location?.OriginalString is { } gate && gate.StartsWith("/konto/tvastegsverifiering", StringComparison.Ordinal))
+        {
+            await client.SetUpTwoFactorAsync();
+        }
         return client;
+    }
+
+    /// <summary>Sets up the authenticator app on the set-up page, typing the key the page shows; returns the recovery codes.</summary>
+    public static async Task<IReadOnlyList<string>> SetUpTwoFactorAsync(this HttpClient client)
+    {
+        var setUp = await client.GetPageAsync("/konto/tvastegsverifiering");
+        var key = setUp.QuerySelector(".authenticator-key")?.TextContent ?? throw new InvalidOperationException("The set-up page shows no key.");
+        var response = await client.SubmitAsync(setUp.Form("main form[method=post]"), new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var done = await Html.ParseAsync(response);
+        var codes = done.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, codes.Count);
+        return codes;
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password)
     {
         var page = await client.GetPageAsync("/logga-in");
-        return await client.SubmitAsync(page.Form(), new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        return await client.SubmitAsync(page.Form("#password-sign-in"), new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
     }
 
     /// <summary>An API client with a fresh personal token of the account.</summary>

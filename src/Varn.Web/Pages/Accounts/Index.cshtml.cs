@@ -20,6 +20,10 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
 
+    /// <summary>Accounts that sign in only through the identity provider have no password to change or second factor to set up here.</summary>
+    public bool HasPassword { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
+
     /// <summary>A token just created: shown this once, never stored.</summary>
     public string? NewSecret { get; private set; }
 
@@ -76,5 +80,9 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
             .ToListAsync(cancellationToken);
         Roles = roles.Select(r => r.Role.Label() + ((r.Unit ?? r.Council) is { } scope ? $" – {scope}" : "")).ToList();
         Tokens = await TokenRow.LoadAsync(db, userId, cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { HasPassword = u.PasswordHash != null, u.TwoFactorEnabled }).FirstAsync(cancellationToken);
+        HasPassword = user.HasPassword;
+        TwoFactorEnabled = user.TwoFactorEnabled;
     }
 }

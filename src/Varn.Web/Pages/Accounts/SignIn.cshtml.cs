@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Varn.Web.Startup;
 
 namespace Varn.Web.Pages.Accounts;
 
+/// <summary>Sign-in with a Värn password, with the city's identity provider, or both, as the settings say.</summary>
 [EnableRateLimiting(AccountsSetup.SignInPolicy)]
-public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> users, AuditLog audit, CurrentActor actor) : VarnPageModel
+public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> users, AuditLog audit, CurrentActor actor, IOptions<OidcSettings> oidc) : VarnPageModel
 {
     public sealed class SignInInput
     {
@@ -19,12 +22,28 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>"oidc" after a sign-in at the identity provider that did not go through.</summary>
+    [BindProperty(SupportsGet = true, Name = "fel")]
+    public string? Failure { get; set; }
+
+    public OidcSettings Oidc => oidc.Value;
+
     public void OnGet()
     {
+        if (Failure == "oidc" && Oidc.Enabled)
+        {
+            ModelState.AddModelError(string.Empty,
+                $"Inloggningen med {Oidc.Label} gick inte igenom. Försök igen, eller kontakta administratören om felet består.");
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!Oidc.PasswordsAllowed)
+        {
+            ModelState.AddModelError(string.Empty, $"Inloggning med lösenord är avstängd. Logga in med {Oidc.Label}.");
+            return Invalid();
+        }
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
             ModelState.AddModelError("Input.Email", "Ange din e-postadress.");
@@ -46,19 +65,45 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
         if (result.Succeeded)
         {
             actor.Set(user!.DisplayName, user.Id);
-            await audit.RecordAsync("signin.succeeded", nameof(VarnUser), user.Id, cancellationToken: cancellationToken);
+            await audit.RecordAsync("signin.succeeded", nameof(VarnUser), user.Id, "metod: lösenord", cancellationToken);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/logga-in/tvastegs?returnUrl={Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/")}");
         }
 
         await audit.RecordAsync(
             result.IsLockedOut ? "signin.lockedout" : "signin.failed",
             user is null ? null : nameof(VarnUser),
             user?.Id,
-            user is null ? "okänd e-postadress" : null,
+            user is null ? "metod: lösenord; okänd e-postadress" : "metod: lösenord",
             cancellationToken);
         ModelState.AddModelError("Input.Password", result.IsLockedOut
-            ? "Kontot är spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter eller kontakta administratören."
+            ? LockedOut
             : "Fel e-postadress eller lösenord.");
         return Invalid();
     }
+
+    /// <summary>Sends the person to the identity provider, when it answers; says so in Swedish when it does not.</summary>
+    public async Task<IActionResult> OnPostOidcAsync(CancellationToken cancellationToken)
+    {
+        if (!Oidc.Enabled)
+        {
+            return NotFound();
+        }
+        if (await HttpContext.ProviderConfigurationAsync() is null)
+        {
+            await audit.RecordAsync("signin.failed", summary: "metod: oidc; identitetsleverantören svarar inte", cancellationToken: cancellationToken);
+            ModelState.AddModelError(string.Empty, Oidc.PasswordsAllowed
+                ? $"{Oidc.Label} svarar inte just nu, så inloggning med {Oidc.Label} går inte. Försök igen om en stund, eller logga in med ditt lösenord i Värn om du har ett."
+                : $"{Oidc.Label} svarar inte just nu, så det går inte att logga in. Försök igen om en stund.");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        return Challenge(new AuthenticationProperties { RedirectUri = $"/logga-in/extern?returnUrl={Uri.EscapeDataString(returnUrl)}" }, OidcSettings.Scheme);
+    }
+
+    public const string LockedOut = "Kontot är spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter eller kontakta administratören.";
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Varn.Web.Pages.Accounts.Admin;
 
 /// <summary>One account: its roles, lockout, a new password, and its API tokens.</summary>
-public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountService accounts, TimeProvider clock) : VarnPageModel
+public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountService accounts, AuditLog audit, TimeProvider clock) : VarnPageModel
 {
     public sealed record RoleRow(int Id, Role Role, string? Scope);
 
@@ -18,6 +18,9 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
     public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
     public RoleChoices Choices { get; private set; } = null!;
     public bool Locked => Account.LockoutEnd > clock.GetUtcNow();
+
+    /// <summary>Whether the account is linked to the identity provider.</summary>
+    public bool SingleSignOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -70,6 +73,21 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         return Redirect($"/admin/konton/{id}");
     }
 
+    /// <summary>A lost phone: two-factor off and a new key, so that the person sets the app up again at the next sign-in; audited.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var user = (await users.FindByIdAsync(id))!;
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.RecordAsync("account.twofactor.reset", nameof(VarnUser), id, cancellationToken: cancellationToken);
+        Flash = $"Tvåstegsverifieringen för {user.DisplayName} är återställd. Hen lägger till Värn i appen igen vid nästa inloggning.";
+        return Redirect($"/admin/konton/{id}");
+    }
+
     public async Task<IActionResult> OnPostPasswordAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -112,6 +130,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
             .Select(r => new RoleRow(r.Id, r.Role, r.Unit != null ? r.Council!.Name + " – " + r.Unit.Name : r.Council != null ? r.Council.Name : null))
             .ToListAsync(cancellationToken);
         Tokens = await TokenRow.LoadAsync(db, id, cancellationToken);
+        SingleSignOn = await db.UserLogins.AnyAsync(l => l.UserId == id, cancellationToken);
         Choices = await RoleChoices.LoadAsync(db, cancellationToken);
         return true;
     }

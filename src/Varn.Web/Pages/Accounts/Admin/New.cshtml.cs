@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
+using Varn.Web.Startup;
+
 namespace Varn.Web.Pages.Accounts.Admin;
 
-public class NewModel(VarnDbContext db, AccountService accounts) : VarnPageModel
+public class NewModel(VarnDbContext db, AccountService accounts, IOptions<OidcSettings> oidc) : VarnPageModel
 {
     public sealed class AccountInput
     {
@@ -16,6 +19,9 @@ public class NewModel(VarnDbContext db, AccountService accounts) : VarnPageModel
     public RoleInput Grant { get; set; } = new();
 
     public RoleChoices Choices { get; private set; } = null!;
+
+    /// <summary>With single sign-on, a person can be pre-registered by e-mail without a password.</summary>
+    public OidcSettings Oidc => oidc.Value;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Choices = await RoleChoices.LoadAsync(db, cancellationToken);
@@ -41,7 +47,7 @@ public class NewModel(VarnDbContext db, AccountService accounts) : VarnPageModel
             return Invalid();
         }
 
-        var created = await accounts.CreateAsync(Input.Email, Input.DisplayName, Input.Password, cancellationToken);
+        var created = await accounts.CreateAsync(Input.Email, Input.DisplayName, Input.Password, passwordRequired: !Oidc.Enabled, cancellationToken);
         foreach (var (field, message) in created.Errors)
         {
             ModelState.AddModelError($"Input.{field}", message);
