@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Värn test — unit, HTTP, PostgreSQL and browser — on a Debian machine with the .NET SDK.
-# Installs what the machine lacks (Chromium, LibreOffice, aiosmtpd, PostgreSQL) and starts a throwaway PostgreSQL cluster for the run.
+# Installs what the machine lacks (Chromium, LibreOffice, aiosmtpd, Node.js with oidc-provider, PostgreSQL) and starts a throwaway PostgreSQL cluster for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,6 +31,16 @@ fi
 if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
   echo "Installing aiosmtpd…"
   need_package python3-aiosmtpd
+fi
+
+# A real OpenID Connect provider for the single sign-on tests: oidc-provider from the npm registry, run by Node.js.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Node.js…"
+  need_package nodejs npm
+fi
+if [ ! -d tests/OidcProvider/node_modules/oidc-provider ]; then
+  echo "Installing the OpenID Connect provider for the tests…"
+  npm ci --prefix tests/OidcProvider --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 # A real PostgreSQL server for the data tests, unless one is given.

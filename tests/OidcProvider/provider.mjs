@@ -22,6 +22,7 @@ const provider = new Provider(issuer, {
   subjectTypes: ['public', 'pairwise'],
   pairwiseIdentifier: async (ctx, accountId, client) =>
     (await import('node:crypto')).createHash('sha256').update(`${client.sectorIdentifier}|${accountId}|varn-test-salt`).digest('hex').slice(0, 32),
+  // Every code request must carry a PKCE challenge: a client without PKCE cannot sign anyone in here.
   pkce: { required: () => true },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
   async findAccount(ctx, id) {

@@ -21,6 +21,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Lösenord").FillAsync(Varn.Core.Accounts.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await browser.CompleteSecondFactorAsync(page, "samordnare.hasselby-vallingby@varn.example");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hässelby-Vällingby stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2017");
         var hindering = page.GetByRole(AriaRole.Table, new() { Name = "Förhindrande aktiviteter" });
