@@ -51,6 +51,10 @@ public sealed class Access
     public bool CanSeePicture(int councilId) =>
         CanCoordinate(councilId) || Grants.Any(g => g.CouncilId == councilId && g.Role is Role.Reader or Role.Police or Role.UnitManager);
 
+    /// <summary>Entering the police assessment of the council's picture: its police contact and its coordinators.</summary>
+    public bool CanEnterPolice(int councilId) =>
+        CanCoordinate(councilId) || Grants.Any(g => g.Role == Role.Police && g.CouncilId == councilId);
+
     /// <summary>Entering training completion: the council's coordinators for every unit, a unit manager for their own units.</summary>
     public bool CanRecordCompetence(int councilId) =>
         CanCoordinate(councilId) || Grants.Any(g => g.Role == Role.UnitManager && g.CouncilId == councilId);

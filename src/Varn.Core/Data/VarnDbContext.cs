@@ -52,6 +52,9 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Completion> Completions => Set<Completion>();
     public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+    public DbSet<Situation.SituationInput> SituationInputs => Set<Situation.SituationInput>();
+    public DbSet<Situation.StatisticsSource> StatisticsSources => Set<Situation.StatisticsSource>();
+    public DbSet<Situation.StatisticsFigure> StatisticsFigures => Set<Situation.StatisticsFigure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

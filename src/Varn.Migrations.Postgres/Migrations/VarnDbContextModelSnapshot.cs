@@ -1361,6 +1361,135 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.ToTable("RoutineTexts");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
+                {
+                    b.Property<int>("SituationInputId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SituationInputId", "Environment");
+
+                    b.ToTable("PoliceCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("ConcernReports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PoliceText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SituationInputs");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("CouncilId", "Year", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsFigures");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsSources");
+                });
+
             modelBuilder.Entity("Varn.Core.Surveys.SurveyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1893,6 +2022,45 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
+                {
+                    b.HasOne("Varn.Core.Situation.SituationInput", null)
+                        .WithMany("PoliceCounts")
+                        .HasForeignKey("SituationInputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsFigure", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Varn.Core.Situation.StatisticsSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Varn.Core.Surveys.SurveyAnswer", b =>
                 {
                     b.HasOne("Varn.Core.Surveys.SurveyRound", null)
@@ -1986,6 +2154,11 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Navigation("ActionChoices");
 
                     b.Navigation("CategoryChoices");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.Navigation("PoliceCounts");
                 });
 
             modelBuilder.Entity("Varn.Core.Surveys.SurveyRound", b =>

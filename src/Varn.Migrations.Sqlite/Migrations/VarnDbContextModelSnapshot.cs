@@ -1300,6 +1300,129 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.ToTable("RoutineTexts");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
+                {
+                    b.Property<int>("SituationInputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SituationInputId", "Environment");
+
+                    b.ToTable("PoliceCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcernReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SituationInputs");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("CouncilId", "Year", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsFigures");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsSources");
+                });
+
             modelBuilder.Entity("Varn.Core.Surveys.SurveyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1824,6 +1947,45 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
+                {
+                    b.HasOne("Varn.Core.Situation.SituationInput", null)
+                        .WithMany("PoliceCounts")
+                        .HasForeignKey("SituationInputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.StatisticsFigure", b =>
+                {
+                    b.HasOne("Varn.Core.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Varn.Core.Situation.StatisticsSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Varn.Core.Surveys.SurveyAnswer", b =>
                 {
                     b.HasOne("Varn.Core.Surveys.SurveyRound", null)
@@ -1917,6 +2079,11 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.Navigation("ActionChoices");
 
                     b.Navigation("CategoryChoices");
+                });
+
+            modelBuilder.Entity("Varn.Core.Situation.SituationInput", b =>
+                {
+                    b.Navigation("PoliceCounts");
                 });
 
             modelBuilder.Entity("Varn.Core.Surveys.SurveyRound", b =>

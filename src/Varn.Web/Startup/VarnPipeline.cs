@@ -52,6 +52,7 @@ public static class VarnPipeline
         app.MapGrantsApi();
         app.MapForumsApi();
         app.MapCompetenceApi();
+        app.MapSituationApi();
         app.MapRazorPages();
         return app;
     }

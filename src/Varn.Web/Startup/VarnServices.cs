@@ -38,6 +38,8 @@ public static class VarnServices
         services.AddScoped<GrantRegister>();
         services.AddScoped<ForumRegister>();
         services.AddScoped<CompetenceRegister>();
+        services.AddScoped<Varn.Core.Situation.SituationRegister>();
+        services.AddScoped<Varn.Core.Situation.SituationPictures>();
         services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddScoped<Outbox>();

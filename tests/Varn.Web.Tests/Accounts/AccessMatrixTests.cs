@@ -43,6 +43,7 @@ public class AccessMatrixTests : IAsyncLifetime
         CouncilCoordinators,
         PictureAny,
         PictureOwn,
+        PoliceOwn,
     }
 
     /// <summary>Method, route pattern and page handler → who may pass. Targets are Skärholmen's (own) and Kungsholmen's (other) drafts.</summary>
@@ -53,6 +54,11 @@ public class AccessMatrixTests : IAsyncLifetime
         ["GET /sprak"] = Rule.Anyone, ["POST /sprak"] = Rule.Anyone,
         ["GET /logga-in"] = Rule.Anyone, ["POST /logga-in"] = Rule.Anyone, ["POST /logga-in?handler=Oidc"] = Rule.Anyone, ["GET /logga-in/extern"] = Rule.Anyone,
         ["GET /logga-in/tvastegs"] = Rule.Anyone, ["POST /logga-in/tvastegs"] = Rule.Anyone, ["POST /logga-in/tvastegs?handler=Recovery"] = Rule.Anyone,
+        ["GET /lagesbild"] = Rule.SignedIn,
+        ["GET /lagesbild/{council}/{year:int}"] = Rule.PictureOwn, ["POST /lagesbild/{council}/{year:int}"] = Rule.CouncilCoordinators,
+        ["GET /lagesbild/{council}/{year:int}/underlag"] = Rule.PoliceOwn, ["POST /lagesbild/{council}/{year:int}/underlag?handler=Police"] = Rule.PoliceOwn,
+        ["POST /lagesbild/{council}/{year:int}/underlag?handler=Sources"] = Rule.CouncilCoordinators,
+        ["GET /api/v1/situation/{council}/{year:int}"] = Rule.PictureOwn,
         ["GET /konto/tvastegsverifiering"] = Rule.SignedIn, ["POST /konto/tvastegsverifiering"] = Rule.SignedIn,
         ["POST /konto/tvastegsverifiering?handler=RecoveryCodes"] = Rule.SignedIn, ["POST /konto/tvastegsverifiering?handler=Disable"] = Rule.SignedIn,
         ["GET /logga-ut"] = Rule.SignedIn, ["POST /logga-ut"] = Rule.SignedIn,
@@ -260,6 +266,7 @@ public class AccessMatrixTests : IAsyncLifetime
         Rule.PictureAny => who is Who.Central or Who.Coordinator or Who.Reader or Who.Police or Who.UnitManager,
         Rule.PictureOwn => who == Who.Central || (own && who is Who.Coordinator or Who.Reader or Who.Police or Who.UnitManager),
         Rule.CompetenceOwn => who == Who.Central || (own && who is Who.Coordinator or Who.UnitManager),
+        Rule.PoliceOwn => who == Who.Central || (own && who is Who.Coordinator or Who.Police),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
