@@ -12,6 +12,9 @@ public static class SwedishTime
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.Now());
 
+    /// <summary>A stored UTC time as Stockholm's wall clock shows it.</summary>
+    public static DateTime ToSwedish(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     private static TimeZoneInfo FindZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;
 }

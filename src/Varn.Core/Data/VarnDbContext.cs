@@ -55,6 +55,7 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<Situation.SituationInput> SituationInputs => Set<Situation.SituationInput>();
     public DbSet<Situation.StatisticsSource> StatisticsSources => Set<Situation.StatisticsSource>();
     public DbSet<Situation.StatisticsFigure> StatisticsFigures => Set<Situation.StatisticsFigure>();
+    public DbSet<Situation.FrozenPicture> FrozenPictures => Set<Situation.FrozenPicture>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

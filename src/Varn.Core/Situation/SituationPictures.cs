@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Varn.Core.Organisation;
 using Varn.Core.Reports;
@@ -30,7 +31,34 @@ public sealed class SituationPictures(VarnDbContext db, TimeProvider clock, IOpt
         return (first, new DateOnly(to.Year, lastMonth, DateTime.DaysInMonth(to.Year, lastMonth)));
     }
 
+    /// <summary>The picture as the viewer may see it: the frozen one once the year's plan is approved, else built now.</summary>
     public async Task<SituationPicture> BuildAsync(Council council, int year, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var frozen = await db.FrozenPictures.AsNoTracking().FirstOrDefaultAsync(f => f.CouncilId == council.Id && f.Year == year, cancellationToken);
+        if (frozen is not null)
+        {
+            var stored = JsonSerializer.Deserialize<SituationPicture>(viewer == Viewer.Coordinator ? frozen.Exact : frozen.Protected)!;
+            return stored with { FrozenAt = frozen.FrozenAt };
+        }
+        return await BuildLiveAsync(council, year, viewer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes the council's picture for the year as it is now, for both kinds of viewer (replacing an earlier freeze).
+    /// Called when the year's plan is approved; the caller saves, in the same transaction as the approval.
+    /// </summary>
+    public async Task FreezeAsync(Council council, int year, CancellationToken cancellationToken = default)
+    {
+        var exact = await BuildLiveAsync(council, year, Viewer.Coordinator, cancellationToken);
+        var published = await BuildLiveAsync(council, year, Viewer.Public, cancellationToken);
+        var frozen = await db.FrozenPictures.FirstOrDefaultAsync(f => f.CouncilId == council.Id && f.Year == year, cancellationToken);
+        frozen ??= db.FrozenPictures.Add(new FrozenPicture { CouncilId = council.Id, Year = year, Exact = "", Protected = "" }).Entity;
+        frozen.FrozenAt = clock.GetUtcNow().UtcDateTime;
+        frozen.Exact = JsonSerializer.Serialize(exact);
+        frozen.Protected = JsonSerializer.Serialize(published);
+    }
+
+    private async Task<SituationPicture> BuildLiveAsync(Council council, int year, Viewer viewer, CancellationToken cancellationToken)
     {
         var input = await db.SituationInputs.AsNoTracking().FirstOrDefaultAsync(i => i.CouncilId == council.Id && i.Year == year, cancellationToken);
         var (from, to) = input is { PeriodFrom: { } f, PeriodTo: { } t } ? Quarters(f, t) : DefaultPeriod(year, clock.Today());

@@ -139,3 +139,22 @@ public sealed class StatisticsFigureConfiguration : IEntityTypeConfiguration<Sta
         e.HasOne(x => x.Source).WithMany().OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>
+/// The picture as it was when the council's plan for the year was approved, for the coordinators (exact) and for every
+/// other reader (protected): later reports and edits do not change it.
+/// </summary>
+public class FrozenPicture
+{
+    public int Id { get; set; }
+    public int CouncilId { get; set; }
+    public int Year { get; set; }
+    public DateTime FrozenAt { get; set; }
+    public required string Exact { get; set; }
+    public required string Protected { get; set; }
+}
+
+public sealed class FrozenPictureConfiguration : IEntityTypeConfiguration<FrozenPicture>
+{
+    public void Configure(EntityTypeBuilder<FrozenPicture> e) => e.HasIndex(x => new { x.CouncilId, x.Year }).IsUnique();
+}

@@ -1361,6 +1361,39 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.ToTable("RoutineTexts");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.FrozenPicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("FrozenPictures");
+                });
+
             modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
                 {
                     b.Property<int>("SituationInputId")

@@ -1300,6 +1300,37 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.ToTable("RoutineTexts");
                 });
 
+            modelBuilder.Entity("Varn.Core.Situation.FrozenPicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("FrozenPictures");
+                });
+
             modelBuilder.Entity("Varn.Core.Situation.PoliceCount", b =>
                 {
                     b.Property<int>("SituationInputId")

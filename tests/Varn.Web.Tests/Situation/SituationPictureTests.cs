@@ -196,4 +196,56 @@ public class SituationPictureTests
         var (last, before) = (relevant.Count(r => r.Date.Year == 2025), relevant.Count(r => r.Date.Year == 2024));
         Assert.Contains(findings, f => f.StartsWith($"Under 2025 bedömdes {last} rapporter", StringComparison.Ordinal) && f.Contains($"jämfört med 2024 ({before})"));
     }
+
+    [Fact]
+    public async Task UsedInThePlan_AndFrozenWhenThePlanIsApproved_ARelevantReportAfterwardsChangesOnlyTheLiveCounts()
+    {
+        using var app = await FiledAndAssessedAsync(DatabaseProvider.Sqlite);
+        var client = await app.SignedInAsync(Coordinator);
+        var form = await client.GetPageAsync("/planer/ny");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2026" })).StatusCode);
+
+        var page = await client.GetPageAsync("/lagesbild/skarholmen/2026");
+        var edited = await client.SubmitAsync(page.Form("main form:not([action*=handler])"), new Dictionary<string, string>
+        {
+            ["Texts.Findings"] = "Klottret vid skolorna har ökat.\nTvå forum har haft frågan på dagordningen.", ["Texts.Mapping"] = "Kartläggningen bygger på rapporter och polisens bild.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        page = await client.GetPageAsync("/lagesbild/skarholmen/2026");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page.Form("form[action*=Use]"))).StatusCode);
+        var plan = (await client.GetPageAsync("/planer/skarholmen/2026")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Följande har framkommit:", plan);
+        Assert.Contains("Klottret vid skolorna har ökat.", plan);
+        Assert.Contains("Kartläggningen bygger på rapporter och polisens bild.", plan);
+
+        foreach (var (to, values) in new (string, Dictionary<string, string>)[]
+        {
+            ("consultation", []),
+            ("decided", new() { ["Input.Diarienummer"] = "1.2.3-456/2026", ["Input.DecidedOn"] = "2026-09-20" }),
+            ("approved", new() { ["Input.ApprovedOn"] = "2026-10-01" }),
+        })
+        {
+            var stage = await client.GetPageAsync("/planer/skarholmen/2026/steg");
+            values["Input.To"] = to;
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(stage.Form(), values)).StatusCode);
+        }
+        var frozen = await PictureAsync(app, Coordinator);
+        Assert.True((bool)frozen["frozen"]!);
+
+        var employee = await app.ApiClientAsync(Employee);
+        var filed = await employee.PostAsync("/api/v1/reports", new StringContent(
+            """{"date":"2026-08-01","council":"skarholmen","placeType":"school","categories":["graffiti"],"environment":"rightWing","source":"ownOperation","description":"Nytt klotter."}""",
+            Encoding.UTF8, "application/json"));
+        var assessed = await (await app.ApiClientAsync(Coordinator)).PostAsync($"{filed.Headers.Location}/assessment",
+            new StringContent("""{"assessment":"relevant"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
+
+        var live = await app.WithDbAsync(db => db.ReportTallies.Where(t => t.Assessment == Assessment.Relevant && t.Year == 2026 && t.Quarter == 3).SumAsync(t => t.Count));
+        Assert.Equal(Reports.Count(r => r.Assessment == "relevant" && r.Date.Year == 2026 && r.Quarter == 3) + 1, live);
+        Assert.Equal(frozen.ToJsonString(), (await PictureAsync(app, Coordinator)).ToJsonString());
+        var shown = await client.GetPageAsync("/lagesbild/skarholmen/2026");
+        Assert.Contains("Fastställd 2026-", shown.QuerySelector("main")!.TextContent);
+        Assert.Null(shown.QuerySelector("form[action*=Use]"));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page.Form("form[action*=Use]"))).StatusCode);
+    }
 }

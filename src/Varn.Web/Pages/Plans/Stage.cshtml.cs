@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Varn.Web.Pages.Plans;
 
-public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecycle) : VarnPageModel
+public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecycle, Varn.Core.Situation.SituationPictures pictures) : VarnPageModel
 {
     public sealed class StageInput
     {
@@ -75,6 +75,11 @@ public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecyc
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+        if (to == PlanStage.Approved)
+        {
+            // The picture the plan rests on is kept as it was on the day of approval, in the same save.
+            await pictures.FreezeAsync(Plan.Council!, Plan.Year, cancellationToken);
         }
         try
         {

@@ -9,7 +9,7 @@ namespace Varn.Web.Pages.Situation;
 /// trend, the council beside the city, the police, statistics and the drafted findings; exact for the council's
 /// coordinators, protected for every other reader. Coordinators edit the findings, mapping and analysis here.
 /// </summary>
-public class PictureModel(VarnDbContext db, SituationPictures pictures, SituationRegister register) : VarnPageModel
+public class PictureModel(VarnDbContext db, SituationPictures pictures, SituationRegister register, PlanGuard plans) : VarnPageModel
 {
     public sealed class TextsInput
     {
@@ -54,6 +54,10 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         {
             return Forbidden();
         }
+        if (Picture.Frozen)
+        {
+            return Conflict(Frozen);
+        }
         var errors = await register.SaveTextsAsync(Council, year, Texts.Findings, Texts.Mapping, Texts.Analysis, Texts.Version, cancellationToken);
         if (errors.Count > 0)
         {
@@ -68,6 +72,53 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         Flash = "Lägesbildens text är sparad.";
         return Redirect($"/lagesbild/{council}/{year}");
     }
+
+    /// <summary>
+    /// "Använd i planen": the findings and the mapping into the draft plan's Kartläggning, the analysis into its Analys.
+    /// Drafted findings go in as every reader sees them (the plan becomes a public document): small counts stay hidden.
+    /// </summary>
+    public async Task<IActionResult> OnPostUseAsync(string council, int year, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(council, year, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (!Coordinates)
+        {
+            return Forbidden();
+        }
+        if (Picture.Frozen)
+        {
+            return Conflict(Frozen);
+        }
+        var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.ChangeContent, cancellationToken);
+        if (plan is null || refusal is not null)
+        {
+            return Conflict(plan is null ? $"Det finns ingen plan för {year} ännu. Skapa planen först och använd sedan lägesbilden i den." : refusal!.Message);
+        }
+        var published = Picture.FindingsEdited ? Picture : await pictures.BuildAsync(Council, year, Viewer.Public, cancellationToken);
+        var sections = await db.PlanSections.Where(s => s.PlanId == plan.Id && (s.Key == SectionKey.SituationMapping || s.Key == SectionKey.SituationAnalysis))
+            .ToListAsync(cancellationToken);
+        foreach (var (key, text) in SituationText.ForPlan(published))
+        {
+            var section = sections.FirstOrDefault(s => s.Key == key);
+            if (section is null)
+            {
+                db.PlanSections.Add(new PlanSection { PlanId = plan.Id, Key = key, Text = text });
+            }
+            else
+            {
+                section.Text = text;
+                section.Version++;
+            }
+        }
+        plans.MarkChanged(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        Flash = $"Lägesbilden är inlagd i planens avsnitt «{SectionKey.SituationMapping.Title()}» och «{SectionKey.SituationAnalysis.Title()}».";
+        return Redirect($"{PlanGuard.PathOf(council, year)}#avsnitt-{Codes.Of(SectionKey.SituationMapping)}");
+    }
+
+    public const string Frozen = "Lägesbilden är fastställd med planen och ändras inte längre. Ingenting sparades.";
 
     private async Task<IActionResult?> LoadAsync(string council, int year, CancellationToken cancellationToken)
     {

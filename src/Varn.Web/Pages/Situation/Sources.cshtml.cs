@@ -72,6 +72,10 @@ public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPa
         {
             return refused;
         }
+        if (await FrozenAsync(cancellationToken))
+        {
+            return Conflict(PictureModel.Frozen);
+        }
         var counts = Enum.GetValues<ExtremistEnvironment>().ToDictionary(e => e, e => Police.Counts.GetValueOrDefault(Codes.Of(e)));
         var errors = await register.SavePoliceAsync(Council, year, new PoliceInput(Police.Text, counts, Police.Version), cancellationToken);
         return Saved(errors, nameof(Police), "Polisens bedömning är sparad.");
@@ -87,11 +91,18 @@ public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPa
         {
             return Forbidden();
         }
+        if (await FrozenAsync(cancellationToken))
+        {
+            return Conflict(PictureModel.Frozen);
+        }
         var statistics = StatisticsSources.ToDictionary(s => s.Id, s => Input.Statistics.GetValueOrDefault(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var errors = await register.SaveSourcesAsync(Council, year,
             new SourcesInput(Input.PeriodFrom, Input.PeriodTo, Input.ConcernReports, Input.Population, statistics, Input.Version), cancellationToken);
         return Saved(errors, nameof(Input), "Underlaget är sparat.");
     }
+
+    private Task<bool> FrozenAsync(CancellationToken cancellationToken) =>
+        db.FrozenPictures.AnyAsync(f => f.CouncilId == Council.Id && f.Year == Year, cancellationToken);
 
     private IActionResult Saved(Dictionary<string, string> errors, string prefix, string message)
     {
