@@ -30,7 +30,7 @@ public partial class PageBenchmarks
         await client.PostAsync("/logga-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = "central@varn.example",
+            ["Input.Email"] = "lasare.skarholmen@varn.example",
             ["Input.Password"] = Varn.Core.Accounts.DemoAccounts.Password,
         }));
     }

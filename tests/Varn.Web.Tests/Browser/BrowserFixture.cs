@@ -62,7 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task CompleteSecondFactorAsync(IPage page, string email)
     {
-        await page.WaitForLoadStateAsync();
+        // The sign-in form posts to /logga-in and is answered by a redirect elsewhere: wait for that page.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/logga-in");
         if (page.Url.Contains("/logga-in/tvastegs", StringComparison.Ordinal))
         {
             await page.GetByLabel("Kod från appen").FillAsync(await App.CodeForAsync(email));

@@ -248,4 +248,30 @@ public class SituationPictureTests
         Assert.Null(shown.QuerySelector("form[action*=Use]"));
         Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page.Form("form[action*=Use]"))).StatusCode);
     }
+
+    [Fact]
+    public async Task TheExports_HideWhatThePageHides_AndTheWordFileIsTheLokalLagesbildChapter()
+    {
+        using var app = await FiledAndAssessedAsync(DatabaseProvider.Sqlite);
+        var reader = await app.SignedInAsync(Reader);
+        var coordinator = await app.SignedInAsync(Coordinator);
+
+        var readerCsv = await reader.GetStringAsync("/lagesbild/skarholmen/2026?handler=Csv");
+        var exactCsv = await coordinator.GetStringAsync("/lagesbild/skarholmen/2026?handler=Csv");
+        var hidden = (await PictureAsync(app, Reader))["reports"]!["cells"]!.AsArray().Count(c => (bool)c!["suppressed"]!);
+        Assert.True(hidden > 0);
+        Assert.Equal(hidden, readerCsv.Split('\n').Count(l => l.StartsWith("Miljö och kategori", StringComparison.Ordinal) && (l.Contains("färre än 3") || l.Contains("dolt"))));
+        Assert.DoesNotContain("färre än 3", exactCsv);
+
+        var word = await coordinator.GetAsync("/lagesbild/skarholmen/2026?handler=Word");
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Lokal lägesbild 2026", text);
+        Assert.Contains("Följande har framkommit", text);
+        Assert.Contains("Utveckling över sju år", text);
+        var xlsx = await reader.GetAsync("/lagesbild/skarholmen/2026?handler=Xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(4, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "situation.exported")));
+    }
 }

@@ -48,7 +48,7 @@ public static class PlanWordExporter
                 }
             }
 
-            body.Append(PageSetup(main));
+            body.Append(WordBlocks.PageSetup(main));
             main.Document = new Document(body);
         }
         return stream.ToArray();
@@ -78,19 +78,19 @@ public static class PlanWordExporter
     private static void AddCover(Body body, PlanForDocument source)
     {
         var plan = source.Plan;
-        body.Append(Styled("Subtitle", source.Municipality));
-        body.Append(Styled("Subtitle", plan.Council.Name));
-        body.Append(Styled("Title", plan.Title));
-        body.Append(Styled("Normal", $"År: {plan.Year}"));
-        body.Append(Styled("Normal", $"Dnr: {plan.Diarienummer ?? "–"}"));
-        body.Append(Styled("Normal", $"Steg: {plan.Stage.Label()}"));
+        body.Append(WordBlocks.Styled("Subtitle", source.Municipality));
+        body.Append(WordBlocks.Styled("Subtitle", plan.Council.Name));
+        body.Append(WordBlocks.Styled("Title", plan.Title));
+        body.Append(WordBlocks.Styled("Normal", $"År: {plan.Year}"));
+        body.Append(WordBlocks.Styled("Normal", $"Dnr: {plan.Diarienummer ?? "–"}"));
+        body.Append(WordBlocks.Styled("Normal", $"Steg: {plan.Stage.Label()}"));
         if (source.DecidedOn is { } decided)
         {
-            body.Append(Styled("Normal", $"Behandlad i nämnd: {Date(decided)}"));
+            body.Append(WordBlocks.Styled("Normal", $"Behandlad i nämnd: {Date(decided)}"));
         }
         if (source.ApprovedOn is { } approved)
         {
-            body.Append(Styled("Normal", $"Godkänd av kommunstyrelsen: {Date(approved)}"));
+            body.Append(WordBlocks.Styled("Normal", $"Godkänd av kommunstyrelsen: {Date(approved)}"));
         }
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
     }
@@ -101,7 +101,7 @@ public static class PlanWordExporter
     /// </summary>
     private static void AddTableOfContents(Body body, IReadOnlyList<(SectionKey? Key, int Level, string Title, string Anchor)> headings)
     {
-        body.Append(Styled("TOCHeading", "Innehåll"));
+        body.Append(WordBlocks.Styled("TOCHeading", "Innehåll"));
         for (var i = 0; i < headings.Count; i++)
         {
             var (_, level, title, anchor) = headings[i];
@@ -163,86 +163,16 @@ public static class PlanWordExporter
         {
             columns.Add(("Status", a => a.Status.Label(), 2));
         }
-        body.Append(Table(columns.Select(c => (c.Header, c.Width)).ToList(), rows.Select(r => columns.Select(c => c.Value(r)).ToList()).ToList()));
+        body.Append(WordBlocks.Table(columns.Select(c => (c.Header, c.Width)).ToList(), rows.Select(r => columns.Select(c => c.Value(r)).ToList()).ToList()));
     }
 
     private static void AddPreviousStatuses(Body body, PlanForDocument source)
     {
-        body.Append(Styled("Normal", $"Status för {source.PreviousYear} års aktiviteter när planen reviderades. Aktiviteter som inte var genomförda eller inställda förs över till {source.Plan.Year} års plan."));
-        body.Append(Table(
+        body.Append(WordBlocks.Styled("Normal", $"Status för {source.PreviousYear} års aktiviteter när planen reviderades. Aktiviteter som inte var genomförda eller inställda förs över till {source.Plan.Year} års plan."));
+        body.Append(WordBlocks.Table(
             [("Område", 2), ("Aktivitet", 5), ("Status", 2), ("Kommentar", 3), ("Förs över", 2)],
             source.Previous.Select(p => (IReadOnlyList<string>)[p.Area.Label(), p.Text, p.Status.Label(), p.Comment ?? "", p.Carried ? "Ja" : "Nej"]).ToList()));
     }
-
-    private static Table Table(IReadOnlyList<(string Header, int Width)> columns, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        // The text width of an A4 page with 2.5 cm margins, in twentieths of a point, shared by the columns' weights.
-        const int textWidth = 9072;
-        var total = columns.Sum(c => c.Width);
-        var widths = columns.Select(c => textWidth * c.Width / total).ToList();
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = "VarnTable" },
-                new TableWidth { Width = textWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-
-        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        for (var i = 0; i < columns.Count; i++)
-        {
-            header.Append(Cell(columns[i].Header, widths[i], bold: true, shaded: true));
-        }
-        table.Append(header);
-        foreach (var row in rows)
-        {
-            var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var i = 0; i < row.Count; i++)
-            {
-                tableRow.Append(Cell(row[i], widths[i], bold: false, shaded: false));
-            }
-            table.Append(tableRow);
-        }
-        return table;
-    }
-
-    private static TableCell Cell(string text, int width, bool bold, bool shaded)
-    {
-        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
-        if (shaded)
-        {
-            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "D9E2F3", Color = "auto" });
-        }
-        var cell = new TableCell(properties);
-        foreach (var line in text.Split('\n'))
-        {
-            var run = new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
-            if (bold)
-            {
-                run.PrependChild(new RunProperties(new Bold()));
-            }
-            cell.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }), run));
-        }
-        return cell;
-    }
-
-    private static SectionProperties PageSetup(MainDocumentPart main)
-    {
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(
-            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(new Text("1")),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
-        return new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1417, Bottom = 1417, Left = 1417, Right = 1417, Header = 708, Footer = 708, Gutter = 0 });
-    }
-
-    private static Paragraph Styled(string style, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace Varn.Web.Pages.Situation;
 /// trend, the council beside the city, the police, statistics and the drafted findings; exact for the council's
 /// coordinators, protected for every other reader. Coordinators edit the findings, mapping and analysis here.
 /// </summary>
-public class PictureModel(VarnDbContext db, SituationPictures pictures, SituationRegister register, PlanGuard plans) : VarnPageModel
+public class PictureModel(VarnDbContext db, SituationPictures pictures, SituationRegister register, PlanGuard plans, AuditLog audit) : VarnPageModel
 {
     public sealed class TextsInput
     {
@@ -42,6 +42,27 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
             Version = input?.Version ?? 0,
         };
         return Page();
+    }
+
+    public Task<IActionResult> OnGetWordAsync(string council, int year, CancellationToken cancellationToken) =>
+        ExportAsync(council, year, "DOCX", SituationWord.Write, Varn.Core.Plans.Interchange.PlanWordExporter.ContentType, "docx", cancellationToken);
+
+    public Task<IActionResult> OnGetCsvAsync(string council, int year, CancellationToken cancellationToken) =>
+        ExportAsync(council, year, "CSV", SituationFile.Csv, Varn.Core.Documents.TableFile.CsvContentType, "csv", cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(string council, int year, CancellationToken cancellationToken) =>
+        ExportAsync(council, year, "XLSX", SituationFile.Xlsx, Varn.Core.Documents.TableFile.XlsxContentType, "xlsx", cancellationToken);
+
+    /// <summary>The picture as the person sees it on the page, as a file; the export is audited.</summary>
+    private async Task<IActionResult> ExportAsync(string council, int year, string format, Func<SituationPicture, byte[]> write, string contentType, string extension,
+        CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(council, year, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        await audit.RecordAsync("situation.exported", nameof(Council), Council.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{year} {format}", cancellationToken);
+        return File(write(Picture), contentType, SituationFile.Name(Picture, extension));
     }
 
     public async Task<IActionResult> OnPostAsync(string council, int year, CancellationToken cancellationToken)
