@@ -44,6 +44,15 @@ public static class SituationFile
         yield return ["Befolkning", "Invånare", picture.Year, null, picture.Population];
         yield return ["Per 10 000 invånare", "Nämnden", null, null, picture.PerTenThousand.Council];
         yield return ["Per 10 000 invånare", "Staden", null, null, picture.PerTenThousand.City];
+        if (picture.Survey is { } survey)
+        {
+            yield return ["Enkäten", "Antal svar", survey.Year, null, Value(survey.Answered)];
+            yield return ["Enkäten", "Svarsfrekvens (%)", survey.Year, null, survey.ResponseRate];
+            foreach (var share in survey.Shares)
+            {
+                yield return ["Enkäten, andel ja (%)", share.Label, survey.Year, null, share.Yes];
+            }
+        }
         foreach (var (code, figure) in picture.Police?.ByEnvironment ?? new Dictionary<string, Figure>())
         {
             yield return ["Polisen", Environment(code), picture.Year, null, Value(figure)];

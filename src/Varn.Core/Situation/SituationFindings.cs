@@ -37,6 +37,15 @@ public static class SituationFindings
             findings.Add($"Flest rapporter gäller miljön {label.ToLower(Swedish)}: {Reports(environment.Value, t)}.");
         }
 
+        if (picture.Survey is { } survey)
+        {
+            var rate = survey.ResponseRate is { } r ? $" (svarsfrekvens {r.ToString("0.#", Swedish)} %)" : "";
+            findings.Add($"I enkäten {survey.Year} kom {survey.Answered.Show(t)} svar{rate}.");
+            foreach (var share in survey.Shares.Where(s => s.Yes is not null && KeyQuestions.Contains(s.Question)))
+            {
+                findings.Add($"{share.Yes!.Value.ToString("0.#", Swedish)} % svarade ja på frågan «{share.Label}»");
+            }
+        }
         if (picture.Police is { } police)
         {
             if (police.Text is { Length: > 0 } text)
@@ -58,6 +67,9 @@ public static class SituationFindings
         findings.AddRange(picture.Statistics.Select(s => $"{s.Source}: {s.Count.Show(t)}."));
         return findings;
     }
+
+    /// <summary>The survey questions the findings quote: what was seen, preventive work, and whether knowledge is enough.</summary>
+    private static readonly string[] KeyQuestions = ["seenExpressions", "worksPreventively", "sufficientKnowledge"];
 
     private static string Reports(Figure figure, int threshold) =>
         figure is { Suppressed: false, Count: 1 } ? "1 rapport" : $"{figure.Show(threshold)} rapporter";

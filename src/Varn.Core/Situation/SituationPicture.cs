@@ -33,6 +33,12 @@ public sealed record PoliceFigures(string? Text, IReadOnlyDictionary<string, Fig
 
 public sealed record StatisticsLine(string Source, Figure Count);
 
+/// <summary>The share answering yes to one of the survey's yes/no questions, in percent (null when built on a hidden count).</summary>
+public sealed record SurveyShare(string Question, string Label, double? Yes);
+
+/// <summary>The key figures of the council's latest closed survey round for the plan year (or the year before).</summary>
+public sealed record SurveyFigures(int Year, Figure Answered, double? ResponseRate, IReadOnlyList<SurveyShare> Shares);
+
 /// <summary>
 /// The local situation picture of a council for a plan year (DESIGN C9), as one viewer may see it: every number that
 /// viewer may not see is already hidden here, so that page, API, charts and exports show the same cells.
@@ -50,6 +56,7 @@ public sealed record SituationPicture(
     IReadOnlyList<TrendPoint> Trend,
     int? Population,
     Rates PerTenThousand,
+    SurveyFigures? Survey,
     PoliceFigures? Police,
     IReadOnlyList<StatisticsLine> Statistics,
     Figure? ConcernReports,

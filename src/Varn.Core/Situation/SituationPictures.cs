@@ -165,6 +165,7 @@ public sealed class SituationPictures(VarnDbContext db, TimeProvider clock, IOpt
             council.Short, council.Name, year, null, viewer == Viewer.Coordinator, threshold, from, to,
             figuresOf, trend, population,
             new Rates(total.Count is { } n && population is > 0 ? Math.Round(10_000.0 * n / population.Value, 1) : null, city),
+            await SurveyAsync(council, year, viewer, threshold, cancellationToken),
             police, lines, input?.ConcernReports is null ? null : F("concern"),
             [], input?.Findings is not null, input?.Mapping, input?.Analysis);
         return picture with
@@ -173,6 +174,30 @@ public sealed class SituationPictures(VarnDbContext db, TimeProvider clock, IOpt
                 ? edited.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
                 : SituationFindings.Draft(picture),
         };
+    }
+
+    /// <summary>
+    /// The latest closed survey round of the plan year or the year before, as the viewer may see its results: the
+    /// number of answers, the response rate and the share answering yes to each yes/no question.
+    /// </summary>
+    private async Task<SurveyFigures?> SurveyAsync(Council council, int year, Viewer viewer, int threshold, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var rounds = await db.SurveyRounds.AsNoTracking().Where(r => r.CouncilId == council.Id && (r.Year == year || r.Year == year - 1))
+            .OrderByDescending(r => r.Year).ToListAsync(cancellationToken);
+        var round = rounds.FirstOrDefault(r => r.IsClosed(today));
+        if (round is null)
+        {
+            return null;
+        }
+        var result = await Surveys.SurveyResults.LoadAsync(db, round, viewer, withComments: false, threshold, cancellationToken);
+        return new SurveyFigures(
+            round.Year,
+            new Figure(result.Answered.Count, result.Answered.Suppressed, result.Answered.Small),
+            result.ResponseRate,
+            result.Questions.Where(q => q.Type == Surveys.QuestionType.YesNo)
+                .Select(q => new SurveyShare(q.Code, q.Label, q.Options.FirstOrDefault(o => o.Option == "yes")?.All.Share))
+                .ToList());
     }
 
     private static string CellKey(int year, int quarter, ExtremistEnvironment environment, ReportCategory category) =>

@@ -64,6 +64,13 @@ public static class SituationWord
             body.Append(WordBlocks.Table([("", 3), ("Per 10 000 invånare", 1)],
                 [["Nämnden", Rate(picture.PerTenThousand.Council)], ["Staden", Rate(picture.PerTenThousand.City)]]));
 
+            if (picture.Survey is { } survey)
+            {
+                body.Append(WordBlocks.Styled("Heading2", $"Enkäten {survey.Year}"));
+                body.Append(WordBlocks.Styled("Normal", $"{Show(survey.Answered)} svar, svarsfrekvens {(survey.ResponseRate is { } r ? $"{r:0.#} %" : "–")}."));
+                body.Append(WordBlocks.Table([("Fråga", 3), ("Andel ja", 1)],
+                    survey.Shares.Select(s => (IReadOnlyList<string>)[s.Label, s.Yes is { } yes ? $"{yes:0.#} %" : "–"]).ToList()));
+            }
             if (picture.Police is { } police)
             {
                 body.Append(WordBlocks.Styled("Heading2", "Polisens bedömning"));

@@ -25,9 +25,11 @@ public static class SituationApi
 
     public sealed record Statistic(string Source, int? Count);
 
+    public sealed record Survey(int Year, int? Answered, double? ResponseRate, IReadOnlyDictionary<string, double?> YesShares);
+
     public sealed record View(
         string Council, int Year, bool Frozen, bool Suppressed, Period Period, Reports Reports, IReadOnlyList<Trend> Trend, int? Population,
-        Rates PerTenThousand, object? Survey, Police? Police, IReadOnlyList<Statistic> Statistics, int? ConcernReports,
+        Rates PerTenThousand, Survey? Survey, Police? Police, IReadOnlyList<Statistic> Statistics, int? ConcernReports,
         IReadOnlyList<string> Findings, string? Mapping, string? Analysis);
 
     public static void MapSituationApi(this IEndpointRouteBuilder routes) =>
@@ -57,7 +59,8 @@ public static class SituationApi
             picture.Reports.ByCategory.ToDictionary(e => e.Key, e => e.Value.Count),
             picture.Reports.ByQuarter.Select(q => new QuarterCount(q.Year, q.Quarter, q.Count.Count, q.Count.Suppressed)).ToList()),
         picture.Trend.Select(t => new Trend(t.Year, t.Total.Count)).ToList(),
-        picture.Population, picture.PerTenThousand, null,
+        picture.Population, picture.PerTenThousand,
+        picture.Survey is { } survey ? new Survey(survey.Year, survey.Answered.Count, survey.ResponseRate, survey.Shares.ToDictionary(s => s.Question, s => s.Yes)) : null,
         picture.Police is { } police ? new Police(police.Text, police.ByEnvironment.ToDictionary(p => p.Key, p => p.Value.Count)) : null,
         picture.Statistics.Select(s => new Statistic(s.Source, s.Count.Count)).ToList(),
         picture.ConcernReports?.Count, picture.Findings, picture.Mapping, picture.Analysis);

@@ -66,6 +66,7 @@ public static class VarnServices
                 pages.AuthorizeFolder("/Plans/Template", Policies.CentralCoordinator);
                 pages.AuthorizeFolder("/Organisation", Policies.OrganisationKeepers);
                 pages.AuthorizePage("/Routine/Edit", Policies.CentralCoordinator);
+                pages.AuthorizePage("/Situation/SourceList", Policies.CentralCoordinator);
                 pages.AuthorizePage("/Routine/NewItem", Policies.CentralCoordinator);
             })
             .AddViewLocalization()

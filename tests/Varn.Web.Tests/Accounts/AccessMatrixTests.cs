@@ -55,6 +55,7 @@ public class AccessMatrixTests : IAsyncLifetime
         ["GET /logga-in"] = Rule.Anyone, ["POST /logga-in"] = Rule.Anyone, ["POST /logga-in?handler=Oidc"] = Rule.Anyone, ["GET /logga-in/extern"] = Rule.Anyone,
         ["GET /logga-in/tvastegs"] = Rule.Anyone, ["POST /logga-in/tvastegs"] = Rule.Anyone, ["POST /logga-in/tvastegs?handler=Recovery"] = Rule.Anyone,
         ["GET /lagesbild"] = Rule.SignedIn,
+        ["GET /lagesbild/kallor"] = Rule.Central, ["POST /lagesbild/kallor"] = Rule.Central, ["POST /lagesbild/kallor?handler=Remove"] = Rule.Central,
         ["GET /lagesbild/{council}/{year:int}"] = Rule.PictureOwn,
         ["GET /lagesbild/{council}/{year:int}?handler=Word"] = Rule.PictureOwn, ["GET /lagesbild/{council}/{year:int}?handler=Csv"] = Rule.PictureOwn,
         ["GET /lagesbild/{council}/{year:int}?handler=Xlsx"] = Rule.PictureOwn, ["POST /lagesbild/{council}/{year:int}"] = Rule.CouncilCoordinators,

@@ -274,4 +274,22 @@ public class SituationPictureTests
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(4, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "situation.exported")));
     }
+
+    [Fact]
+    public async Task TheSurveysKeyShares_JoinThePicture_FromTheLatestClosedRound()
+    {
+        using var app = new VarnFactory();
+        var year = app.Clock.Today().Year;
+        var coordinator = await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator);
+        var results = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/surveys/skarholmen/{year - 1}/results"))!;
+
+        var picture = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/situation/skarholmen/{year}"))!;
+
+        var survey = picture["survey"]!;
+        Assert.Equal(year - 1, (int)survey["year"]!);
+        Assert.Equal((int)results["answered"]!, (int)survey["answered"]!);
+        Assert.Equal((double)results["responseRate"]!, (double)survey["responseRate"]!);
+        Assert.NotNull(survey["yesShares"]!["seenExpressions"]);
+        Assert.Contains(picture["findings"]!.AsArray(), f => ((string)f!).StartsWith($"I enkäten {year - 1} kom {(int)survey["answered"]!} svar", StringComparison.Ordinal));
+    }
 }

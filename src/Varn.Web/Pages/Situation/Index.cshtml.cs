@@ -7,6 +7,7 @@ public class IndexModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
 {
     public IReadOnlyList<Council> Councils { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
+    public bool KeepsSources => Access.IsCentral;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
