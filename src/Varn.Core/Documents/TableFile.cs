@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -99,4 +100,49 @@ public static class TableFile
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+
+    /// <summary>
+    /// Reads a CSV file with a header row, separated by semicolons or commas (whichever the header has more of), as
+    /// named values: <paramref name="columns"/> maps each accepted header (Swedish or English, any case) to its name.
+    /// Blank lines are skipped. Returns the rows with their line in the file, or a Swedish reason the file cannot be read.
+    /// </summary>
+    public static (List<(int Line, IReadOnlyDictionary<string, string?> Values)> Rows, string? Error) ReadCsv(
+        Stream stream, IReadOnlyDictionary<string, string> columns, IReadOnlyList<string> required, string expectedHeader, int maxRows)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        var firstLine = text.Split('\n', 2)[0];
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",",
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var csv = new CsvParser(new StringReader(text), configuration);
+        if (!csv.Read())
+        {
+            return ([], $"Filen är tom. Den ska ha en rubrikrad: {expectedHeader}.");
+        }
+        var header = csv.Record!.Select(h => columns.GetValueOrDefault(h.Trim())).ToList();
+        var missing = required.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return ([], $"Rubrikraden saknar {string.Join(", ", missing)}. Den ska vara: {expectedHeader}.");
+        }
+        var rows = new List<(int, IReadOnlyDictionary<string, string?>)>();
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            if (rows.Count == maxRows)
+            {
+                return ([], $"Filen har fler än {maxRows} rader.");
+            }
+            rows.Add((csv.Row, required.ToDictionary(c => c, c => header.IndexOf(c) is var index and >= 0 && index < record.Length ? record[index].Trim() : null)));
+        }
+        return (rows, null);
+    }
 }

@@ -98,6 +98,69 @@ public sealed class SituationRegister(VarnDbContext db)
         return await SaveAsync(errors, cancellationToken);
     }
 
+    private static readonly Dictionary<string, string> StatisticsColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["källa"] = "source", ["source"] = "source",
+        ["antal"] = "count", ["count"] = "count",
+    };
+
+    /// <summary>
+    /// External statistics from a CSV file (källa;antal, one row per source of the city's list): all rows or none. Sources
+    /// not in the file keep their figures. Problems are keyed "file" (the file as a whole) or "line N".
+    /// </summary>
+    public async Task<Dictionary<string, string>> ImportStatisticsAsync(Council council, int year, Stream file, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var (rows, unreadable) = Documents.TableFile.ReadCsv(file, StatisticsColumns, ["source", "count"], "källa;antal (eller source;count)", 500);
+        if (unreadable is not null)
+        {
+            errors["file"] = unreadable;
+            return errors;
+        }
+        var sources = await db.StatisticsSources.ToListAsync(cancellationToken);
+        var counts = new Dictionary<int, int>();
+        foreach (var (line, values) in rows)
+        {
+            var source = sources.FirstOrDefault(s => string.Equals(s.Name, values["source"], StringComparison.OrdinalIgnoreCase));
+            if (source is null)
+            {
+                errors[$"line {line}"] = $"Rad {line}: källan «{values["source"]}» finns inte i stadens lista.";
+                continue;
+            }
+            var problems = new Dictionary<string, string>();
+            var count = Fields.WholeNumber(values["count"], "count", problems, MaxCount, "12");
+            if (problems.Count > 0 || count is null)
+            {
+                errors[$"line {line}"] = $"Rad {line}, antal: {problems.GetValueOrDefault("count") ?? "Ange ett antal."}";
+            }
+            else if (!counts.TryAdd(source.Id, count.Value))
+            {
+                errors[$"line {line}"] = $"Rad {line}: «{source.Name}» står redan på en tidigare rad.";
+            }
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors["file"] = "Filen har inga rader under rubrikraden.";
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var figures = await db.StatisticsFigures.Where(f => f.CouncilId == council.Id && f.Year == year).ToListAsync(cancellationToken);
+        foreach (var (source, count) in counts)
+        {
+            if (figures.FirstOrDefault(f => f.SourceId == source) is { } figure)
+            {
+                figure.Count = count;
+            }
+            else
+            {
+                db.StatisticsFigures.Add(new StatisticsFigure { CouncilId = council.Id, Year = year, SourceId = source, Count = count });
+            }
+        }
+        return await SaveAsync(errors, cancellationToken);
+    }
+
     /// <summary>The police assessment: guarded text and a count per environment (an empty count removes it).</summary>
     public async Task<Dictionary<string, string>> SavePoliceAsync(Council council, int year, PoliceInput input, CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,7 @@ public class AccessMatrixTests : IAsyncLifetime
         ["POST /lagesbild/{council}/{year:int}?handler=Use"] = Rule.CouncilCoordinators,
         ["GET /lagesbild/{council}/{year:int}/underlag"] = Rule.PoliceOwn, ["POST /lagesbild/{council}/{year:int}/underlag?handler=Police"] = Rule.PoliceOwn,
         ["POST /lagesbild/{council}/{year:int}/underlag?handler=Sources"] = Rule.CouncilCoordinators,
+        ["POST /lagesbild/{council}/{year:int}/underlag?handler=Import"] = Rule.CouncilCoordinators,
         ["GET /api/v1/situation/{council}/{year:int}"] = Rule.PictureOwn,
         ["GET /konto/tvastegsverifiering"] = Rule.SignedIn, ["POST /konto/tvastegsverifiering"] = Rule.SignedIn,
         ["POST /konto/tvastegsverifiering?handler=RecoveryCodes"] = Rule.SignedIn, ["POST /konto/tvastegsverifiering?handler=Disable"] = Rule.SignedIn,

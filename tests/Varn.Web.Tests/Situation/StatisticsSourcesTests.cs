@@ -38,4 +38,36 @@ public class StatisticsSourcesTests
         var ia = list.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("form") is not null);
         Assert.Equal(HttpStatusCode.Redirect, (await central.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)ia.QuerySelector("form")!)).StatusCode);
     }
+
+    [Fact]
+    public async Task StatisticsFromACsvFile_AreImportedWhole_OrNotAtAll_WithTheLineOfEachProblem()
+    {
+        using var app = new VarnFactory();
+        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var year = app.Clock.Today().Year;
+
+        var bad = await UploadAsync(coordinator, year, "Källa;Antal\nIA – ärenden;14\nOkänd källa;3\nIA – varav VBE-relaterade;fyra\n");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var message = (await Html.ParseAsync(bad)).QuerySelector("#Import-error")!.TextContent;
+        Assert.Contains("Rad 3: källan «Okänd källa» finns inte", message);
+        Assert.Contains("Rad 4, antal", message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.StatisticsFigures.CountAsync()));
+
+        var good = await UploadAsync(coordinator, year, "källa,antal\r\nia – ärenden,14\r\n\r\nIA – varav VBE-relaterade,\"1 200\"\r\n");
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var picture = await (await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator)).GetStringAsync($"/api/v1/situation/skarholmen/{year}");
+        Assert.Contains("\"source\":\"IA – ärenden\",\"count\":14", picture);
+        Assert.Contains("\"source\":\"IA – varav VBE-relaterade\",\"count\":1200", picture);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int year, string csv)
+    {
+        var page = await client.GetPageAsync($"/lagesbild/skarholmen/{year}/underlag");
+        var form = page.Forms.Single(f => f.Action.Contains("handler=Import"));
+        var content = new MultipartFormDataContent { { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(file, "Import", "statistik.csv");
+        return await client.PostAsync(form.Action, content);
+    }
 }

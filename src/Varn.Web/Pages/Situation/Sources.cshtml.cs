@@ -33,6 +33,9 @@ public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPa
     [BindProperty]
     public SourcesForm Input { get; set; } = new();
 
+    [BindProperty]
+    public IFormFile? Import { get; set; }
+
     public Council Council { get; private set; } = null!;
     public int Year { get; private set; }
     public bool Coordinates { get; private set; }
@@ -99,6 +102,37 @@ public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPa
         var errors = await register.SaveSourcesAsync(Council, year,
             new SourcesInput(Input.PeriodFrom, Input.PeriodTo, Input.ConcernReports, Input.Population, statistics, Input.Version), cancellationToken);
         return Saved(errors, nameof(Input), "Underlaget är sparat.");
+    }
+
+    /// <summary>External statistics from a CSV file (källa;antal): all rows or none, each problem with its line.</summary>
+    public async Task<IActionResult> OnPostImportAsync(string council, int year, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(council, year, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (!Coordinates)
+        {
+            return Forbidden();
+        }
+        if (await FrozenAsync(cancellationToken))
+        {
+            return Conflict(PictureModel.Frozen);
+        }
+        if (Import is null || Import.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Import), "Välj en CSV-fil med rubrikraden källa;antal.");
+            return Invalid();
+        }
+        await using var stream = Import.OpenReadStream();
+        var errors = await register.ImportStatisticsAsync(Council, year, stream, cancellationToken);
+        if (errors.Count > 0)
+        {
+            ModelState.AddModelError(nameof(Import), "Ingenting importerades. " + string.Join(" ", errors.Values));
+            return Invalid();
+        }
+        Flash = "Statistiken är importerad.";
+        return Redirect($"/lagesbild/{Council.Short}/{Year}/underlag");
     }
 
     private Task<bool> FrozenAsync(CancellationToken cancellationToken) =>
