@@ -1,5 +1,4 @@
 using Varn.Core.Documents;
-using Varn.Core.Reports;
 
 namespace Varn.Core.Situation;
 
@@ -17,17 +16,15 @@ public static class SituationFile
     private static IEnumerable<IReadOnlyList<object?>> Rows(SituationPicture picture)
     {
         object? Value(Figure figure) => figure.Suppressed ? figure.Show(picture.Threshold) : figure.Count;
-        string Environment(string code) => Codes.TryParse<ExtremistEnvironment>(code, out var e) ? e.Label() : code;
-        string Category(string code) => Codes.TryParse<ReportCategory>(code, out var c) ? c.Label() : code;
 
         yield return ["Relevanta rapporter", $"Totalt {picture.From:yyyy-MM-dd} – {picture.To:yyyy-MM-dd}", null, null, Value(picture.Reports.Total)];
         foreach (var (code, figure) in picture.Reports.ByEnvironment)
         {
-            yield return ["Per miljö", Environment(code), null, null, Value(figure)];
+            yield return ["Per miljö", PictureLabels.Environment(code), null, null, Value(figure)];
         }
         foreach (var (code, figure) in picture.Reports.ByCategory)
         {
-            yield return ["Per kategori", Category(code), null, null, Value(figure)];
+            yield return ["Per kategori", PictureLabels.Category(code), null, null, Value(figure)];
         }
         foreach (var quarter in picture.Reports.ByQuarter)
         {
@@ -35,7 +32,7 @@ public static class SituationFile
         }
         foreach (var cell in picture.Reports.Cells)
         {
-            yield return ["Miljö och kategori", $"{Environment(cell.Environment)} – {Category(cell.Category)}", cell.Year, cell.Quarter, Value(cell.Count)];
+            yield return ["Miljö och kategori", $"{PictureLabels.Environment(cell.Environment)} – {PictureLabels.Category(cell.Category)}", cell.Year, cell.Quarter, Value(cell.Count)];
         }
         foreach (var point in picture.Trend)
         {
@@ -55,7 +52,7 @@ public static class SituationFile
         }
         foreach (var (code, figure) in picture.Police?.ByEnvironment ?? new Dictionary<string, Figure>())
         {
-            yield return ["Polisen", Environment(code), picture.Year, null, Value(figure)];
+            yield return ["Polisen", PictureLabels.Environment(code), picture.Year, null, Value(figure)];
         }
         if (picture.ConcernReports is { } concern)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Varn.Core.Reports;
 
 namespace Varn.Core.Situation;
 
@@ -28,12 +27,12 @@ public static class SituationFindings
 
         if (MostCommon(picture.Reports.ByCategory) is { } category)
         {
-            var label = Codes.TryParse<ReportCategory>(category.Key, out var c) ? c.Label() : category.Key;
+            var label = PictureLabels.Category(category.Key);
             findings.Add($"Den vanligaste kategorin är {label.ToLower(Swedish)} med {Reports(category.Value, t)}.");
         }
         if (MostCommon(picture.Reports.ByEnvironment) is { } environment)
         {
-            var label = Codes.TryParse<ExtremistEnvironment>(environment.Key, out var e) ? e.Label() : environment.Key;
+            var label = PictureLabels.Environment(environment.Key);
             findings.Add($"Flest rapporter gäller miljön {label.ToLower(Swedish)}: {Reports(environment.Value, t)}.");
         }
 
@@ -53,7 +52,7 @@ public static class SituationFindings
                 findings.Add($"Polisens bedömning: {text}");
             }
             var counts = police.ByEnvironment.Where(p => p.Value.Suppressed || p.Value.Count > 0)
-                .Select(p => $"{p.Value.Show(t)} inom {(Codes.TryParse<ExtremistEnvironment>(p.Key, out var e) ? e.Label().ToLower(Swedish) : p.Key)}")
+                .Select(p => $"{p.Value.Show(t)} inom {PictureLabels.Environment(p.Key).ToLower(Swedish)}")
                 .ToList();
             if (counts.Count > 0)
             {

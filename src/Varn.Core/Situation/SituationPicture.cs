@@ -1,3 +1,4 @@
+using Varn.Core.Reports;
 using Varn.Core.Statistics;
 
 namespace Varn.Core.Situation;
@@ -11,6 +12,14 @@ public sealed record Figure(int? Count, bool Suppressed, bool Small = false)
     /// <summary>What a page or a document shows: the number, "färre än 3" or "dolt".</summary>
     public string Show(int threshold) =>
         Suppressed ? (Small ? Suppression.Label(threshold) : Suppression.ProtectingLabel) : (Count ?? 0).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+}
+
+/// <summary>The Swedish labels of the codes the picture is keyed by (an unknown code is shown as it is).</summary>
+public static class PictureLabels
+{
+    public static string Environment(string code) => Codes.TryParse<ExtremistEnvironment>(code, out var e) ? e.Label() : code;
+
+    public static string Category(string code) => Codes.TryParse<ReportCategory>(code, out var c) ? c.Label() : code;
 }
 
 public sealed record PictureCell(int Year, int Quarter, string Environment, string Category, Figure Count);

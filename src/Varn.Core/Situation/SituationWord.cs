@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Varn.Core.Documents;
-using Varn.Core.Reports;
 
 namespace Varn.Core.Situation;
 
@@ -11,8 +10,6 @@ public static class SituationWord
     public static byte[] Write(SituationPicture picture)
     {
         string Show(Figure figure) => figure.Show(picture.Threshold);
-        string Environment(string code) => Codes.TryParse<ExtremistEnvironment>(code, out var e) ? e.Label() : code;
-        string Category(string code) => Codes.TryParse<ReportCategory>(code, out var c) ? c.Label() : code;
         string Rate(double? rate) => rate?.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) ?? "–";
 
         using var stream = new MemoryStream();
@@ -50,10 +47,10 @@ public static class SituationWord
 
             body.Append(WordBlocks.Styled("Heading2", "Rapporter"));
             body.Append(WordBlocks.Table([("Miljö", 3), ("Antal", 1)],
-                [.. picture.Reports.ByEnvironment.Select(e => (IReadOnlyList<string>)[Environment(e.Key), Show(e.Value)]), ["Summa", Show(picture.Reports.Total)]]));
+                [.. picture.Reports.ByEnvironment.Select(e => (IReadOnlyList<string>)[PictureLabels.Environment(e.Key), Show(e.Value)]), ["Summa", Show(picture.Reports.Total)]]));
             body.Append(WordBlocks.Styled("Normal", ""));
             body.Append(WordBlocks.Table([("Kategori (en rapport med flera kategorier räknas under var och en)", 3), ("Antal", 1)],
-                picture.Reports.ByCategory.Where(c => c.Value.Suppressed || c.Value.Count > 0).Select(c => (IReadOnlyList<string>)[Category(c.Key), Show(c.Value)]).ToList()));
+                picture.Reports.ByCategory.Where(c => c.Value.Suppressed || c.Value.Count > 0).Select(c => (IReadOnlyList<string>)[PictureLabels.Category(c.Key), Show(c.Value)]).ToList()));
             body.Append(WordBlocks.Styled("Normal", ""));
             body.Append(WordBlocks.Table([("Kvartal", 3), ("Antal", 1)],
                 [.. picture.Reports.ByQuarter.Select(q => (IReadOnlyList<string>)[$"{q.Year} K{q.Quarter}", Show(q.Count)]), ["Summa", Show(picture.Reports.Total)]]));
@@ -80,7 +77,7 @@ public static class SituationWord
                 }
                 if (police.ByEnvironment.Count > 0)
                 {
-                    body.Append(WordBlocks.Table([("Miljö", 3), ("Antal", 1)], police.ByEnvironment.Select(p => (IReadOnlyList<string>)[Environment(p.Key), Show(p.Value)]).ToList()));
+                    body.Append(WordBlocks.Table([("Miljö", 3), ("Antal", 1)], police.ByEnvironment.Select(p => (IReadOnlyList<string>)[PictureLabels.Environment(p.Key), Show(p.Value)]).ToList()));
                 }
             }
             if (picture.Statistics.Count > 0 || picture.ConcernReports is not null)

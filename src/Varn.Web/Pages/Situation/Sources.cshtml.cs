@@ -8,7 +8,7 @@ namespace Varn.Web.Pages.Situation;
 /// What the picture is built from beside the reports: the police assessment (the council's police contact or its
 /// coordinators) and the period, concern reports, population and external statistics (its coordinators).
 /// </summary>
-public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPageModel
+public class SourcesModel(VarnDbContext db, SituationRegister register, TimeProvider clock) : VarnPageModel
 {
     public sealed class PoliceForm
     {
@@ -170,7 +170,7 @@ public class SourcesModel(VarnDbContext db, SituationRegister register) : VarnPa
         Year = year;
         Coordinates = Access.CanCoordinate(found.Id);
         StatisticsSources = await db.StatisticsSources.AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-        DefaultPeriod = SituationPictures.DefaultPeriod(year, HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today());
+        DefaultPeriod = SituationPictures.DefaultPeriod(year, clock.Today());
         Complete();
         return null;
     }
