@@ -111,6 +111,14 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         }
     }
 
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (writing && !writingAudit)
+        {
+            await ReleaseAsync();
+        }
+    }
+
     private void Chain(IEnumerable<AuditEntry> rows)
     {
         foreach (var row in rows)

@@ -45,6 +45,7 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SurveyCount> SurveyCounts => Set<SurveyCount>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Varn.Core.Jobs.JobRun> JobRuns => Set<Varn.Core.Jobs.JobRun>();
     public DbSet<Association> Associations => Set<Association>();
     public DbSet<GrantApplication> GrantApplications => Set<GrantApplication>();
     public DbSet<Forum> Forums => Set<Forum>();

@@ -8,7 +8,7 @@ namespace Varn.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["plans", "users", "audit", "reports"];
+    private static readonly string[] Commands = ["plans", "users", "audit", "reports", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -21,6 +21,10 @@ public static class CommandLine
             AuditCommands.Create(services),
             ReportsCommands.Create(services),
         };
+        foreach (var command in DatabaseCommands.Create(services))
+        {
+            root.Subcommands.Add(command);
+        }
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -26,8 +26,13 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     // The status code is read from the route by hand: binding parameters would read the failed request's body again.
     private IActionResult Handle()
     {
-        int? code = int.TryParse(RouteData.Values["code"] as string, out var routeCode) ? routeCode : null;
+        // Only an error status is echoed, and a server error only when one happened: /fel/200, /fel/999999 or a
+        // visit to /fel/500 is a page that does not exist.
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var reExecuted = failure is not null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        int? code = int.TryParse(RouteData.Values["code"] as string, out var routeCode)
+            ? routeCode is >= 400 and < 500 || (reExecuted && routeCode is >= 500 and <= 599) ? routeCode : StatusCodes.Status404NotFound
+            : null;
         var status = code ?? (failure is null ? StatusCodes.Status404NotFound : Response.StatusCode);
         if (failure?.Error is { } error && status >= 500)
         {

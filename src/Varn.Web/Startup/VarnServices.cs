@@ -32,7 +32,8 @@ public static class VarnServices
         services.AddScoped<ReportAssessment>();
         services.AddScoped<ReportRetention>();
         services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
-        services.AddHostedService<RetentionJob>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
         services.AddScoped<SurveyRounds>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<GrantRegister>();

@@ -44,6 +44,19 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second instance of Värn on this one's database, as a city runs several behind a load balancer.</summary>
+    public VarnFactory SecondInstance() => new(this);
+
+    private VarnFactory(VarnFactory first)
+    {
+        settings = first.settings;
+        demo = first.demo;
+        signInsPerMinute = first.signInsPerMinute;
+        reportsPerMinute = first.reportsPerMinute;
+        provider = first.provider;
+        connectionString = first.connectionString;
+    }
+
     public static VarnFactory Empty() => new(demo: false);
 
     /// <summary>Värn on a fresh database of the given kind: the data tests run once per database from one test body.</summary>

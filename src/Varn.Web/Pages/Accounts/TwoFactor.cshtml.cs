@@ -30,7 +30,7 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
 
     public string Continue => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(prepareKey: true) is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -104,7 +104,8 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
         return Redirect(Path);
     }
 
-    private async Task<VarnUser?> LoadAsync()
+    /// <summary>The person and their two-factor state. Only showing the set-up page (GET) makes a key for one who has none: a refused form changes nothing.</summary>
+    private async Task<VarnUser?> LoadAsync(bool prepareKey = false)
     {
         var user = Access.UserId is { } id ? await users.FindByIdAsync(id) : null;
         if (user is null)
@@ -122,6 +123,10 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
+                if (!prepareKey)
+                {
+                    return user;
+                }
                 await users.ResetAuthenticatorKeyAsync(user);
                 // A new key changes the security stamp: renew this session so that it is not ended mid-way.
                 await signIn.RefreshSignInAsync(user);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Varn.Web.Tests.Infrastructure;
+
+/// <summary>Värn run as its own process (<c>dotnet Varn.Web.dll</c>, the build beside these tests), for what an in-process host cannot show: a killed process.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AppProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The web app's build of the same configuration as the tests (src/Varn.Web/bin/…/Varn.Web.dll).</summary>
+    public static string Dll
+    {
+        get
+        {
+            var tests = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+            var root = tests;
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Varn.slnx")))
+            {
+                root = root.Parent;
+            }
+            var configuration = tests.Parent!.Name;
+            return Path.Combine(root!.FullName, "src", "Varn.Web", "bin", configuration, tests.Name, "Varn.Web.dll");
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = Process.Start(Info(environment, [Dll, "--urls", address.ToString()]))!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            Assert.False(process.HasExited, $"Värn stopped at start with exit code {(process.HasExited ? process.ExitCode : 0)}.");
+            try
+            {
+                if ((await probe.GetAsync(new Uri(address, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return new AppProcess(process, address);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        process.Kill();
+        throw new TimeoutException("Värn did not answer /healthz within 90 s.");
+    }
+
+    /// <summary>Runs a command (<c>users token …</c>) to its end and returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> CommandAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] arguments)
+    {
+        var info = Info(environment, [Dll, .. arguments]);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, nothing the process can do about it.</summary>
+    public void Kill() => process.Kill();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
+    private static ProcessStartInfo Info(IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        return info;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
