@@ -16,7 +16,6 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
     private const int Batch = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly int[] RetryMinutes = [1, 5, 15, 60, 240];
-    private readonly string instance = Environment.MachineName.Length > 50 ? Environment.MachineName[..50] : Environment.MachineName;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +53,7 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + Lease;
         // Each call claims under a name of its own: two calls at the same moment (here or on another instance) never both own a message.
-        var claim = $"{instance}/{Guid.NewGuid():N}" is var name && name.Length > 100 ? name[^100..] : name;
+        var claim = $"{Varn.Core.Jobs.JobClaims.Instance}/{Guid.NewGuid():N}" is var name && name.Length > 100 ? name[^100..] : name;
         var due = await db.Outbox.Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
         await db.Outbox.Where(m => due.Contains(m.Id) && (m.LockedUntil == null || m.LockedUntil < now))

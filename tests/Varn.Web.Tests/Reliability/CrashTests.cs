@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Core.Audit;
 using System.Collections.Concurrent;
@@ -25,10 +24,8 @@ public class CrashTests(ITestOutputHelper output) : IDisposable
 
     private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("VARN_CRASH_KILLS"), out var kills) ? kills : 3;
 
-    public static TheoryData<DatabaseProvider> Databases => VarnFactory.Databases;
-
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
     public async Task KilledUnderWriteLoad_KeepsEveryAcknowledgedReport_AndTheDatabaseAndChainHold(DatabaseProvider database)
     {
         var connection = database == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(folder, "varn.db")}" : await Postgres.CreateDatabaseAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Varn.Core.Audit;
 using System.Globalization;
@@ -43,10 +42,8 @@ public class HostileInputTests(ITestOutputHelper output)
 
     private static int Inputs => int.TryParse(Environment.GetEnvironmentVariable("VARN_HOSTILE_INPUTS"), out var n) ? n : 2_000;
 
-    public static TheoryData<DatabaseProvider> Databases => VarnFactory.Databases;
-
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
     public async Task EveryFormAndEndpoint_AnswersMutatedInputWithoutA5xx_AndStoresNothingWhenItRefuses(DatabaseProvider database)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("VARN_HOSTILE_SEED"), out var given) ? given : DefaultSeed;

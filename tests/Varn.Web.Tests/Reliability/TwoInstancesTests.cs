@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Varn.Core.Audit;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Varn.Core.Email;
@@ -17,10 +15,8 @@ public class TwoInstancesTests : IDisposable
 
     public void Dispose() => Directory.Delete(mail, recursive: true);
 
-    public static TheoryData<DatabaseProvider> Databases => VarnFactory.Databases;
-
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
     public async Task SignedInOnOne_IsSignedInOnTheOther_AndAFormFromOnePostsToTheOther(DatabaseProvider database)
     {
         using var first = await VarnFactory.OnAsync(database);
@@ -49,7 +45,7 @@ public class TwoInstancesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
     public async Task ConcurrentWritesThroughBoth_KeepTheAuditChain_AndEveryAcceptedReportIsStored(DatabaseProvider database)
     {
         using var first = await VarnFactory.OnAsync(database);
@@ -70,7 +66,7 @@ public class TwoInstancesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
     public async Task BackgroundJobs_RunOnce_NotOncePerInstance(DatabaseProvider database)
     {
         var settings = new Dictionary<string, string> { ["Varn:Email:Mode"] = "Pickup", ["Varn:Email:PickupDirectory"] = mail, ["Varn:Email:PollSeconds"] = "1" };
