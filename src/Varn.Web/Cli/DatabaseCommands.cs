@@ -36,6 +36,8 @@ public static class DatabaseCommands
             {
                 await source.OpenAsync(cancellationToken);
                 await target.OpenAsync(cancellationToken);
+                // The running server holds write locks for short moments; wait for them as the server's own connections do.
+                SqliteConnectionSettings.Apply(source);
                 source.BackupDatabase(target);
                 await Execute(target, "PRAGMA journal_mode = DELETE;", cancellationToken);
             }
@@ -82,6 +84,7 @@ public static class DatabaseCommands
             {
                 await source.OpenAsync(cancellationToken);
                 await target.OpenAsync(cancellationToken);
+                SqliteConnectionSettings.Apply(target);
                 source.BackupDatabase(target);
             }
             await using var restored = services.CreateAsyncScope();

@@ -92,7 +92,8 @@ public sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Dia
         return Task.CompletedTask;
     }
 
-    private static void Apply(System.Data.Common.DbConnection connection)
+    /// <summary>The settings for a connection opened outside EF (the backup command's).</summary>
+    public static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
