@@ -57,6 +57,10 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<Situation.StatisticsSource> StatisticsSources => Set<Situation.StatisticsSource>();
     public DbSet<Situation.StatisticsFigure> StatisticsFigures => Set<Situation.StatisticsFigure>();
     public DbSet<Situation.FrozenPicture> FrozenPictures => Set<Situation.FrozenPicture>();
+    public DbSet<FollowUp.FollowUpRound> FollowUpRounds => Set<FollowUp.FollowUpRound>();
+    public DbSet<FollowUp.FollowUpEntry> FollowUpEntries => Set<FollowUp.FollowUpEntry>();
+    public DbSet<FollowUp.FollowUpDueDate> FollowUpDueDates => Set<FollowUp.FollowUpDueDate>();
+    public DbSet<FollowUp.Indicator> Indicators => Set<FollowUp.Indicator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

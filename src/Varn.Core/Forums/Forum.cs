@@ -41,12 +41,7 @@ public class Forum : IVersioned
     public int Version { get; set; }
 
     /// <summary>Meetings expected in a whole year from <see cref="Frequency"/>: "4 ggr/år" → 4, "var 14:e dag" → 26; null when it says no number.</summary>
-    public int? PlannedPerYear => ScheduleParser.Parse(Frequency) switch
-    {
-        { PerYear: { } perYear } => perYear,
-        { EveryDays: { } days } when days > 0 => 365 / days,
-        _ => null,
-    };
+    public int? PlannedPerYear => ScheduleParser.Parse(Frequency)?.TimesPerYear;
 }
 
 /// <summary>A meeting of a forum: when, whether violent extremism was on the agenda, and a note that passed the guard.</summary>

@@ -7,7 +7,8 @@ namespace Varn.Core.Plans;
 /// </summary>
 public sealed class PlanRevision(VarnDbContext db, TimeProvider clock)
 {
-    public async Task<(ActionPlan? Plan, string? Error)> ReviseAsync(int planId, string revisedBy, CancellationToken cancellationToken = default)
+    /// <summary>Creates the next year's draft from a decided or approved plan (demo data may name a later year: <paramref name="toYear"/>).</summary>
+    public async Task<(ActionPlan? Plan, string? Error)> ReviseAsync(int planId, string revisedBy, CancellationToken cancellationToken = default, int? toYear = null)
     {
         var source = await db.Plans.Include(p => p.Council).Include(p => p.Sections).Include(p => p.Activities)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
@@ -19,7 +20,7 @@ public sealed class PlanRevision(VarnDbContext db, TimeProvider clock)
         {
             return (null, $"En plan revideras när den är behandlad i nämnd eller godkänd; den här är i steget «{source.Stage.Label()}».");
         }
-        var year = source.Year + 1;
+        var year = toYear ?? source.Year + 1;
         if (await db.Plans.AnyAsync(p => p.CouncilId == source.CouncilId && p.Year == year, cancellationToken))
         {
             return (null, $"{source.Council!.Name} har redan en plan för {year}.");

@@ -13,4 +13,7 @@ public sealed record ParsedSchedule(
 {
     /// <summary>True when the schedule's end has passed on <paramref name="today"/>.</summary>
     public bool HasEndedBefore(DateOnly today) => End is { } end && end < today;
+
+    /// <summary>How many times a year recurring work happens: "4 ggr/år" → 4, "var 14:e dag" → 26; null when it does not recur.</summary>
+    public int? TimesPerYear => PerYear ?? (EveryDays is > 0 and var days ? 365 / days : null);
 }

@@ -12,7 +12,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("98fb4bc8-08a3-4309-a3df-deb01656c0c4"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("6c2ee053-f009-4c8c-ba16-33c5b1f35fc4"), entityTypeCount: 49)
         {
         }
 
@@ -30,6 +30,10 @@ namespace Varn.Migrations.Postgres.CompiledModel
             var course = CourseEntityType.Create(this);
             var trainingEvent = TrainingEventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var followUpDueDate = FollowUpDueDateEntityType.Create(this);
+            var followUpEntry = FollowUpEntryEntityType.Create(this);
+            var followUpRound = FollowUpRoundEntityType.Create(this);
+            var indicator = IndicatorEntityType.Create(this);
             var forum = ForumEntityType.Create(this);
             var forumMeeting = ForumMeetingEntityType.Create(this);
             var association = AssociationEntityType.Create(this);
@@ -73,6 +77,10 @@ namespace Varn.Migrations.Postgres.CompiledModel
             RoleAssignmentEntityType.CreateForeignKey3(roleAssignment, varnUser);
             CompletionEntityType.CreateForeignKey1(completion, course);
             CompletionEntityType.CreateForeignKey2(completion, unit);
+            FollowUpEntryEntityType.CreateForeignKey1(followUpEntry, activity);
+            FollowUpEntryEntityType.CreateForeignKey2(followUpEntry, followUpRound);
+            FollowUpRoundEntityType.CreateForeignKey1(followUpRound, actionPlan);
+            IndicatorEntityType.CreateForeignKey1(indicator, actionPlan);
             ForumEntityType.CreateForeignKey1(forum, council);
             ForumMeetingEntityType.CreateForeignKey1(forumMeeting, forum);
             GrantApplicationEntityType.CreateForeignKey1(grantApplication, association);
@@ -122,6 +130,10 @@ namespace Varn.Migrations.Postgres.CompiledModel
             CourseEntityType.CreateAnnotations(course);
             TrainingEventEntityType.CreateAnnotations(trainingEvent);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            FollowUpDueDateEntityType.CreateAnnotations(followUpDueDate);
+            FollowUpEntryEntityType.CreateAnnotations(followUpEntry);
+            FollowUpRoundEntityType.CreateAnnotations(followUpRound);
+            IndicatorEntityType.CreateAnnotations(indicator);
             ForumEntityType.CreateAnnotations(forum);
             ForumMeetingEntityType.CreateAnnotations(forumMeeting);
             AssociationEntityType.CreateAnnotations(association);

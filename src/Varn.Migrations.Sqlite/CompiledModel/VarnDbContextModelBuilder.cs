@@ -11,7 +11,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9e16615-4795-4ff4-b3b3-e50ea03d8697"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("c463e734-b9ee-4a8e-b9d2-bd26bd72bc5e"), entityTypeCount: 49)
         {
         }
 
@@ -29,6 +29,10 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             var course = CourseEntityType.Create(this);
             var trainingEvent = TrainingEventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var followUpDueDate = FollowUpDueDateEntityType.Create(this);
+            var followUpEntry = FollowUpEntryEntityType.Create(this);
+            var followUpRound = FollowUpRoundEntityType.Create(this);
+            var indicator = IndicatorEntityType.Create(this);
             var forum = ForumEntityType.Create(this);
             var forumMeeting = ForumMeetingEntityType.Create(this);
             var association = AssociationEntityType.Create(this);
@@ -72,6 +76,10 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             RoleAssignmentEntityType.CreateForeignKey3(roleAssignment, varnUser);
             CompletionEntityType.CreateForeignKey1(completion, course);
             CompletionEntityType.CreateForeignKey2(completion, unit);
+            FollowUpEntryEntityType.CreateForeignKey1(followUpEntry, activity);
+            FollowUpEntryEntityType.CreateForeignKey2(followUpEntry, followUpRound);
+            FollowUpRoundEntityType.CreateForeignKey1(followUpRound, actionPlan);
+            IndicatorEntityType.CreateForeignKey1(indicator, actionPlan);
             ForumEntityType.CreateForeignKey1(forum, council);
             ForumMeetingEntityType.CreateForeignKey1(forumMeeting, forum);
             GrantApplicationEntityType.CreateForeignKey1(grantApplication, association);
@@ -121,6 +129,10 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             CourseEntityType.CreateAnnotations(course);
             TrainingEventEntityType.CreateAnnotations(trainingEvent);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            FollowUpDueDateEntityType.CreateAnnotations(followUpDueDate);
+            FollowUpEntryEntityType.CreateAnnotations(followUpEntry);
+            FollowUpRoundEntityType.CreateAnnotations(followUpRound);
+            IndicatorEntityType.CreateAnnotations(indicator);
             ForumEntityType.CreateAnnotations(forum);
             ForumMeetingEntityType.CreateAnnotations(forumMeeting);
             AssociationEntityType.CreateAnnotations(association);

@@ -18,8 +18,11 @@ public sealed class JsonBody : IDisposable
     public JsonReader Reader { get; }
     public JsonElement Root => document.RootElement;
 
-    /// <summary>The request body as a JSON object, or the refusal: 413 above <paramref name="maxBytes"/>, 400 when it is not an object.</summary>
-    public static async Task<(JsonBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request body as a JSON object (or, with <paramref name="kind"/>, a list), or the refusal: 413 above
+    /// <paramref name="maxBytes"/>, 400 when it is not what was asked for.
+    /// </summary>
+    public static async Task<(JsonBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken, JsonValueKind kind = JsonValueKind.Object)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -34,7 +37,7 @@ public sealed class JsonBody : IDisposable
         try
         {
             var json = JsonDocument.Parse(buffer.ToArray());
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            if (json.RootElement.ValueKind == kind)
             {
                 return (new JsonBody(json), null);
             }
@@ -43,7 +46,8 @@ public sealed class JsonBody : IDisposable
         catch (JsonException)
         {
         }
-        return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Förfrågan kunde inte läsas", "$", "Förfrågan ska vara ett JSON-objekt."));
+        return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Förfrågan kunde inte läsas", "$",
+            kind == JsonValueKind.Array ? "Förfrågan ska vara en JSON-lista." : "Förfrågan ska vara ett JSON-objekt."));
     }
 
     /// <summary>400 with every field that could not be read, or null when all could.</summary>

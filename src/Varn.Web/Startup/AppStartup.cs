@@ -1,3 +1,4 @@
+using Varn.Core.FollowUp;
 using Microsoft.Extensions.Options;
 using Varn.Core.Plans.Interchange;
 using Varn.Core.Organisation;
@@ -55,6 +56,12 @@ public static class AppStartup
         if (grants + meetings + completions > 0)
         {
             logger.LogInformation("Demo mode: registers with {Grants} grant applications, {Meetings} forum meetings and {Rows} completion rows created, labelled as made up.", grants, meetings, completions);
+        }
+        var rounds = await StepAsync(services, p => DemoFollowUp.EnsureAsync(p.GetRequiredService<VarnDbContext>(), p.GetRequiredService<PlanRevision>(),
+            p.GetRequiredService<FollowUpRounds>(), p.GetRequiredService<Access>(), p.GetRequiredService<TimeProvider>(), cancellationToken));
+        if (rounds > 0)
+        {
+            logger.LogInformation("Demo mode: this year's revision of a seed plan with {Count} submitted follow-up rounds, labelled as made up.", rounds);
         }
     }
 

@@ -51,6 +51,7 @@ public static class VarnPipeline
         app.MapSurveysApi();
         app.MapGrantsApi();
         app.MapForumsApi();
+        app.MapFollowUpApi();
         app.MapCompetenceApi();
         app.MapSituationApi();
         app.MapRazorPages();

@@ -38,6 +38,8 @@ public static class VarnServices
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<GrantRegister>();
         services.AddScoped<ForumRegister>();
+        services.AddScoped<Varn.Core.FollowUp.FollowUpRounds>();
+        services.AddScoped<Varn.Core.FollowUp.PlanIndicators>();
         services.AddScoped<CompetenceRegister>();
         services.AddScoped<Varn.Core.Situation.SituationRegister>();
         services.AddScoped<Varn.Core.Situation.SituationPictures>();

@@ -1,8 +1,9 @@
+using Varn.Core.FollowUp;
 using Varn.Core.Plans.Interchange;
 
 namespace Varn.Web.Pages.Plans;
 
-public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, PlanRevision revision, TimeProvider clock) : VarnPageModel
+public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, PlanRevision revision, FollowUpRounds rounds, TimeProvider clock) : VarnPageModel
 {
     public sealed record StageRow(PlanStage? From, PlanStage To, string ChangedBy, DateTime ChangedAt, string? Note);
 
@@ -21,6 +22,9 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
 
     /// <summary>This person may change the plan's stage.</summary>
     public bool CanChangeStage { get; private set; }
+
+    /// <summary>This person may see the plan's follow-up rounds (the council's people and the central coordinator).</summary>
+    public bool CanSeeFollowUp { get; private set; }
 
     /// <summary>This person may create next year's plan from this one, and there is none yet.</summary>
     public bool CanRevise { get; private set; }
@@ -121,9 +125,16 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
         {
             Previous = await PlanForDocument.LoadAsync(db, plan.Id, cancellationToken);
         }
-        // The registers' figures for those who may read the council's picture.
+        // The registers' figures for those who may read the council's picture; the latest round's overdue flags for those who see the rounds.
+        CanSeeFollowUp = rounds.MaySee(plan);
+        Dictionary<int, string>? overdue = null;
+        if (CanSeeFollowUp && (await rounds.ListAsync(plan, cancellationToken)).LastOrDefault() is { } latest)
+        {
+            var view = await rounds.ViewAsync(plan, (await rounds.FindAsync(plan, latest.Kind, cancellationToken))!, cancellationToken);
+            overdue = view.Lines.Where(l => l.Overdue).ToDictionary(l => l.Id, _ => $"Försenad vid {latest.Kind.Label().ToLowerInvariant()}");
+        }
         Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken,
-            Access.CanSeePicture(plan.CouncilId) ? clock.Today() : null);
+            Access.CanSeePicture(plan.CouncilId) ? clock.Today() : null, overdue);
         StageHistory = await db.StageChanges.AsNoTracking()
             .Where(s => s.PlanId == plan.Id)
             .OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)

@@ -6,7 +6,7 @@ namespace Varn.Web.Pages.Plans.Activities;
 /// Edits an activity. While the plan is a draft everything may change; once it is decided only the status and its
 /// comment (follow-up). Two people saving the same activity: the second gets a conflict and the first's change stays.
 /// </summary>
-public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActivityForm
+public class EditModel(VarnDbContext db, PlanGuard plans, Varn.Core.FollowUp.FollowUpRounds rounds) : VarnPageModel, IActivityForm
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -23,6 +23,9 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
     /// <summary>Only status and comment: the plan is locked, or the person follows up their unit's activity.</summary>
     public bool StatusOnly => !Plan.Stage.ContentIsEditable() || !Access.CanEditPlans(Plan.CouncilId);
     public string PlanPath => PlanGuard.PathOf(Plan.Council!.Short, Plan.Year);
+
+    /// <summary>The activity in every follow-up round, back through the plans it was carried from.</summary>
+    public IReadOnlyList<Varn.Core.FollowUp.FollowUpRounds.HistoryLine> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string council, int year, int id, CancellationToken cancellationToken)
     {
@@ -87,6 +90,7 @@ public class EditModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActi
         Activity = activity;
         UnitItems = await ActivityInput.UnitItemsAsync(db, plan.CouncilId, cancellationToken);
         RegisterItems = await ActivityInput.RegisterItemsAsync(db, plan.CouncilId, cancellationToken);
+        History = await rounds.HistoryAsync(activity.Id, cancellationToken);
         return Access.CanFollowUp(plan.CouncilId, activity.ResponsibleUnitId) ? null : Forbidden();
     }
 }

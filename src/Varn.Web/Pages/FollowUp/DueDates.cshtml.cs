@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Varn.Core.FollowUp;
+using Varn.Web.Startup;
+
+namespace Varn.Web.Pages.FollowUp;
+
+/// <summary>The central coordinator sets, per year, the dates by which the councils submit each follow-up round.</summary>
+[Authorize(Policy = Policies.CentralCoordinator)]
+public class DueDatesModel(FollowUpRounds rounds, TimeProvider clock) : VarnPageModel
+{
+    public sealed class DatesForm
+    {
+        public string? T1 { get; set; }
+        public string? T2 { get; set; }
+        public string? Year { get; set; }
+    }
+
+    [BindProperty]
+    public DatesForm Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public int ShownYear => Year is >= 2000 and <= 2100 ? Year.Value : clock.Today().Year;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input = new DatesForm
+        {
+            T1 = (await rounds.DueAsync(ShownYear, RoundKind.T1, cancellationToken)).ToString("yyyy-MM-dd"),
+            T2 = (await rounds.DueAsync(ShownYear, RoundKind.T2, cancellationToken)).ToString("yyyy-MM-dd"),
+            Year = (await rounds.DueAsync(ShownYear, RoundKind.Year, cancellationToken)).ToString("yyyy-MM-dd"),
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var dates = new Dictionary<RoundKind, DateOnly>();
+        foreach (var (kind, text) in new[] { (RoundKind.T1, Input.T1), (RoundKind.T2, Input.T2), (RoundKind.Year, Input.Year) })
+        {
+            var field = kind == RoundKind.Year ? "year" : kind.Code().ToLowerInvariant();
+            if (Fields.Date(text, field, errors, required: true) is { } date)
+            {
+                if (date < kind.Cutoff(ShownYear))
+                {
+                    errors[field] = $"Omgången kan inte lämnas in före sitt brytdatum {kind.Cutoff(ShownYear):yyyy-MM-dd}.";
+                }
+                else
+                {
+                    dates[kind] = date;
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            AddErrors(nameof(Input), errors);
+            return Invalid();
+        }
+        await rounds.SetDueDatesAsync(ShownYear, dates, cancellationToken);
+        Flash = $"Datumen för {ShownYear} är sparade.";
+        return Redirect($"/uppfoljning/datum?year={ShownYear}");
+    }
+}
