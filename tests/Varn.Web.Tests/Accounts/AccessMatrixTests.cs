@@ -134,6 +134,18 @@ public class AccessMatrixTests : IAsyncLifetime
         ["POST /api/v1/forums/"] = Rule.SignedIn, ["GET /api/v1/forums/"] = Rule.SignedIn, ["GET /api/v1/forums/{id:int}"] = Rule.PictureOwn,
         ["POST /api/v1/forums/{id:int}/meetings"] = Rule.CouncilCoordinators,
         ["GET /api/v1/competence/{council}/{year:int}/"] = Rule.PictureOwn, ["PUT /api/v1/competence/{council}/{year:int}/"] = Rule.CompetenceOwn,
+        ["GET /planer/{council}/{year:int}/uppfoljning"] = Rule.DraftReaders, ["POST /planer/{council}/{year:int}/uppfoljning?handler=Open"] = Rule.PlanEditors,
+        ["GET /planer/{council}/{year:int}/uppfoljning/{round}"] = Rule.DraftReaders, ["GET /planer/{council}/{year:int}/uppfoljning/{round}?handler=File"] = Rule.DraftReaders,
+        ["POST /planer/{council}/{year:int}/uppfoljning/{round}?handler=Save"] = Rule.FollowUp, ["POST /planer/{council}/{year:int}/uppfoljning/{round}?handler=Submit"] = Rule.PlanEditors,
+        ["POST /planer/{council}/{year:int}/uppfoljning/{round}?handler=Import"] = Rule.FollowUp, ["POST /planer/{council}/{year:int}/uppfoljning/{round}?handler=Confirm"] = Rule.FollowUp,
+        ["GET /planer/{council}/{year:int}/indikatorer"] = Rule.DraftReaders,
+        ["GET /planer/{council}/{year:int}/indikatorer/{key}"] = Rule.PlanEditors, ["POST /planer/{council}/{year:int}/indikatorer/{key}"] = Rule.PlanEditors,
+        ["POST /planer/{council}/{year:int}/indikatorer/{key}?handler=Remove"] = Rule.PlanEditors,
+        ["GET /uppfoljning/datum"] = Rule.Central, ["POST /uppfoljning/datum"] = Rule.Central,
+        ["POST /api/v1/plans/{council}/{year:int}/followup"] = Rule.PlanEditors, ["GET /api/v1/plans/{council}/{year:int}/followup/{round}"] = Rule.DraftReaders,
+        ["GET /api/v1/plans/{council}/{year:int}/followup/{round}.{format}"] = Rule.DraftReaders, ["PUT /api/v1/plans/{council}/{year:int}/followup/{round}"] = Rule.FollowUp,
+        ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/submit"] = Rule.PlanEditors, ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/import"] = Rule.FollowUp,
+        ["GET /api/v1/plans/{council}/{year:int}/indicators"] = Rule.DraftReaders,
     };
 
     private static readonly Dictionary<Who, string> Emails = new()
@@ -200,6 +212,18 @@ public class AccessMatrixTests : IAsyncLifetime
                 kungsholmen, int.Parse(SurveyYear), app.Clock.Today().AddDays(1).ToString("yyyy-MM-dd"), [new("Föreningen Prov", "external", null)], "http://localhost");
             Assert.True(round is not null, string.Join(" ", errors.Values));
             await services.GetRequiredService<Varn.Core.Surveys.SurveyRounds>().CloseAsync(round!);
+            return 0;
+        });
+
+        // Each draft has its first follow-up round open.
+        await app.WithServicesAsync(async services =>
+        {
+            services.GetRequiredService<Access>().ActAsOperator("matrisen");
+            foreach (var plan in await services.GetRequiredService<VarnDbContext>().Plans.Include(p => p.Council).Where(p => p.Year == 2030).ToListAsync())
+            {
+                var (round, refusal, _) = await services.GetRequiredService<Varn.Core.FollowUp.FollowUpRounds>().OpenAsync(plan, Varn.Core.FollowUp.RoundKind.T1, "matrisen");
+                Assert.True(round is not null, refusal);
+            }
             return 0;
         });
 
@@ -295,7 +319,7 @@ public class AccessMatrixTests : IAsyncLifetime
         var url = Fill(route[(space + 1)..], council);
         if (url.EndsWith("?handler=File", StringComparison.Ordinal))
         {
-            url += "&id=" + targets[(council, "file")];
+            url += url.Contains("/uppfoljning/", StringComparison.Ordinal) ? "&format=csv" : "&id=" + targets[(council, "file")];
         }
         var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
         var client = isApi ? apis[who] : browsers[who];
@@ -346,7 +370,10 @@ public class AccessMatrixTests : IAsyncLifetime
         return url
             .Replace("{id:int}", id)
             .Replace("{id}", targets[(council, "account")])
+            .Replace("/indikatorer/{key}", "/indikatorer/ny")
             .Replace("{key}", "introduction")
+            .Replace("{round}.{format}", "T1.csv")
+            .Replace("{round}", "T1")
             .Replace("{code:int?}", "404")
             .Replace("{documentName}", "v1");
     }

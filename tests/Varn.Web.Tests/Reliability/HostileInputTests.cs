@@ -181,15 +181,20 @@ public class HostileInputTests(ITestOutputHelper output)
             token);
     }
 
+    /// <summary>The year of the demo plan that is followed up (this year's revision of a seed plan).</summary>
+    private static readonly string ThisYear = DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture);
+
     private static string Fill(string pattern, Random random, List<string> ids) => pattern
         .Replace("{council}", Pick(["skarholmen", "kungsholmen", "hasselby-vallingby", "finns-inte", "SKARHOLMEN", "%2e%2e", "%C3%A5%E2%80%AE"], random))
         .Replace("{council?}", Pick(["skarholmen", "kungsholmen", "finns-inte"], random))
         .Replace("{year:int?}", Pick(["2019", "2025", "2030", "0", "-1", "99999"], random))
-        .Replace("{year:int}", Pick(["2017", "2019", "2025", "2030", "0", "-1", "99999", "2147483647"], random))
+        .Replace("{year:int}", Pick(["2017", "2019", "2025", ThisYear, "2030", "0", "-1", "99999", "2147483647"], random))
         .Replace("{id:int}", random.Next(3) == 0 ? Pick(["0", "-1", "2147483647"], random) : Pick(ids, random))
         .Replace("{id}", Pick(["finns-inte", Guid.NewGuid().ToString(), ""], random))
         .Replace("{token}", Pick([new string('A', 43), "kort", new string('x', 300), "%E2%80%AE"], random))
-        .Replace("{key}", Pick(["introduction", "finns-inte", "followUp"], random))
+        .Replace("{key}", Pick(["introduction", "finns-inte", "followUp", "ny", "activitiesOnTime", "-1"], random))
+        .Replace("{round}.{format}", Pick(["T1.csv", "year.xlsx", "T2.docx", "t9.pdf", "T1.", ".csv"], random))
+        .Replace("{round}", Pick(["T1", "T2", "year", "Årsuppföljning", "t9", "%E2%80%AE"], random))
         .Replace("{code:int?}", Pick(["404", "500", "0", "999999"], random))
         .Replace("{documentName}", Pick(["v1", "v2", "..%2f"], random));
 
