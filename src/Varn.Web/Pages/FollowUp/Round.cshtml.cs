@@ -99,7 +99,7 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
         {
             return refused;
         }
-        if (!CanManage)
+        if (!rounds.MayManage(View.Plan))
         {
             return Forbidden();
         }
