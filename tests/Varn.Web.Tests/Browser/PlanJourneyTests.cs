@@ -35,13 +35,15 @@ public class PlanJourneyTests(BrowserFixture browser)
     public async Task Coordinator_CreatesADraftAndEditsAnActivity()
     {
         var page = await browser.SignedInPageAsync(TestAccounts.SkarholmenCoordinator);
+        // A year no other journey and no demo plan uses.
+        var year = browser.App.Clock.Today().Year + 4;
 
         await page.GotoAsync("/planer/ny");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Nämnd").SelectOptionAsync(new SelectOptionValue { Label = "Skärholmens stadsdelsnämnd" });
-        await page.GetByLabel("År").FillAsync("2026");
+        await page.GetByLabel("År").FillAsync($"{year}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa plan" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Skärholmens stadsdelsnämnds handlingsplan mot våldsbejakande extremism 2026");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Skärholmens stadsdelsnämnds handlingsplan mot våldsbejakande extremism {year}");
         await page.AssertNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till aktivitet – Förebyggande aktiviteter" }).ClickAsync();
@@ -49,7 +51,7 @@ public class PlanJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Beskriv aktiviteten.");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Aktivitet", new() { Exact = true }).FillAsync("Informera medarbetare om symboler");
-        await page.GetByLabel("Tidplan").FillAsync("VT 2026");
+        await page.GetByLabel("Tidplan").FillAsync($"VT {year}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra aktivitet 1", Exact = true }).ClickAsync();
@@ -59,8 +61,8 @@ public class PlanJourneyTests(BrowserFixture browser)
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Informera medarbetare om symboler" });
         await Assertions.Expect(row).ToContainTextAsync("Enhetschefer");
-        await Assertions.Expect(row).ToContainTextAsync("Tolkat: 2026-01-01 – 2026-06-30");
-        var stored = await browser.App.WithDbAsync(db => db.Activities.SingleAsync(a => a.Plan!.Council!.Short == "skarholmen" && a.Plan.Year == 2026));
+        await Assertions.Expect(row).ToContainTextAsync($"Tolkat: {year}-01-01 – {year}-06-30");
+        var stored = await browser.App.WithDbAsync(db => db.Activities.SingleAsync(a => a.Plan!.Council!.Short == "skarholmen" && a.Plan.Year == year));
         Assert.Equal(("Enhetschefer", ActivityArea.Prevention), (stored.Responsible, stored.Area));
     }
 }

@@ -9,7 +9,7 @@ namespace Varn.Web.Tests.FollowUp;
 
 /// <summary>
 /// A plan of next year for Skärholmen with the three schedules — «VT», a lone date in March, «HT» — all planned;
-/// the first belongs to the unit the demo unit manager runs. Next year, so that no demo plan is in the way.
+/// the first belongs to the unit the demo unit manager runs. Next year (or later), so that no demo plan is in the way.
 /// </summary>
 public sealed class FollowUpTestPlan
 {
@@ -21,9 +21,9 @@ public sealed class FollowUpTestPlan
     public string Api => $"/api/v1/plans/{Council}/{Year}";
     public string Page => $"/planer/{Council}/{Year}";
 
-    public static async Task<FollowUpTestPlan> CreateAsync(VarnFactory app, string stage = "approved")
+    public static async Task<FollowUpTestPlan> CreateAsync(VarnFactory app, int yearsAhead = 1)
     {
-        var year = app.Clock.Today().Year + 1;
+        var year = app.Clock.Today().Year + yearsAhead;
         string[] schedules = [$"VT {year}", $"{year} 03 15", $"HT {year}"];
         var plan = new JsonObject
         {
@@ -32,7 +32,7 @@ public sealed class FollowUpTestPlan
             ["year"] = year,
             ["title"] = $"Skärholmens stadsdelsnämnds handlingsplan mot våldsbejakande extremism {year}",
             ["diarienummer"] = $"SKH-{year}/12",
-            ["stage"] = stage,
+            ["stage"] = "approved",
             ["sections"] = new JsonObject { ["introduction"] = "Inledning." },
             ["activities"] = new JsonArray(Enumerable.Range(0, 3).Select(i => (JsonNode)new JsonObject
             {
