@@ -31,6 +31,7 @@ public static class DemoFollowUp
         {
             activity.SetSchedule(activity.Schedule?.Replace($"{SeedYear}", $"{today.Year}", StringComparison.Ordinal));
         }
+        plan.Title += " (påhittad demoplan)";
         plan.Stage = PlanStage.Approved;
         plan.DecidedOn = new DateOnly(today.Year, 1, 20);
         plan.ApprovedOn = new DateOnly(today.Year, 2, 25);

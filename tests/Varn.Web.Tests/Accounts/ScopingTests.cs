@@ -101,7 +101,8 @@ public abstract class ScopingTests(DatabaseProvider database) : DataTests(databa
         var superseded = await anonymous.GetAsync("/offentligt/skarholmen/2017");
         var draft = await anonymous.GetAsync("/offentligt/skarholmen/2027");
 
-        Assert.Equal(["/offentligt/hasselby-vallingby/2017", "/offentligt/skarholmen/2019"], links);
+        // The approved seed plans and the demo's followed-up revision of this year, newest first per council.
+        Assert.Equal(["/offentligt/hasselby-vallingby/2017", $"/offentligt/skarholmen/{App.Clock.Today().Year}", "/offentligt/skarholmen/2019"], links);
         Assert.Contains("Förebyggande aktiviteter", approved.QuerySelector("main")!.TextContent);
         Assert.Empty(approved.QuerySelectorAll("main form, main a[href*='/aktiviteter/']"));
         Assert.Equal(HttpStatusCode.NotFound, superseded.StatusCode);

@@ -74,7 +74,8 @@ public class RevisionTests
         }
 
         Assert.Contains("redan en plan för 2020", second.Error);
-        var stages = await app.WithDbAsync(db => db.Plans.Where(p => p.Council!.Short == "skarholmen").OrderBy(p => p.Year).Select(p => p.Stage).ToListAsync());
+        // 2017, 2019 and 2020 (demo mode also has this year's followed-up plan, which is not their business).
+        var stages = await app.WithDbAsync(db => db.Plans.Where(p => p.Council!.Short == "skarholmen" && p.Year <= 2020).OrderBy(p => p.Year).Select(p => p.Stage).ToListAsync());
         Assert.Equal([PlanStage.Superseded, PlanStage.Superseded, PlanStage.Approved], stages);
     }
 }
