@@ -55,7 +55,7 @@ public static class FollowUpFiles
             body.Append(WordBlocks.Styled("Heading1", $"Uppföljning: {view.Round.Kind.Label()} {plan.Year}"));
             var facts = new List<string>
             {
-                $"Brytdatum {view.Cutoff:yyyy-MM-dd}. Senast inlämnad {view.Due:yyyy-MM-dd}.",
+                $"Brytdatum {view.Cutoff:yyyy-MM-dd}. Ska lämnas in senast {view.Due:yyyy-MM-dd}.",
                 view.Round.SubmittedAt is { } submitted
                     ? $"Inlämnad {Data.SwedishTime.ToSwedish(submitted):yyyy-MM-dd} av {view.Round.SubmittedBy}."
                     : "Omgången är öppen: uppgifterna kan fortfarande ändras.",
@@ -74,7 +74,7 @@ public static class FollowUpFiles
             {
                 body.Append(WordBlocks.Styled("Heading2", area.Key.TableHeading()));
                 body.Append(WordBlocks.Table(
-                    [("Aktivitet", 4), ("Ansvarig", 2), ("Tidplan", 2), ("Status", 2), ("Kommentar", 4), ("Försenad", 1)],
+                    [("Aktivitet", 6), ("Ansvarig", 4), ("Tidplan", 4), ("Status", 4), ("Kommentar", 6), ("Försenad", 4)],
                     area.Select(l => (IReadOnlyList<string>)
                     [
                         l.Meetings is { } meetings ? $"{l.Text}\n{meetings}" : l.Text, l.Responsible, l.Schedule ?? "", l.Status.Label(), l.Comment ?? "", l.Overdue ? "Ja" : "Nej",
