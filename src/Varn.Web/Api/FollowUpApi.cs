@@ -202,6 +202,10 @@ public static class FollowUpApi
         {
             return denied!;
         }
+        if (request.ContentLength > MaxBody)
+        {
+            return ApiProblems.TooLarge(MaxBody);
+        }
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxBody)
