@@ -207,12 +207,7 @@ public sealed class PlanIndicators(VarnDbContext db, TimeProvider clock, IOption
         switch (computation)
         {
             case Computation.TrainingCompletion:
-            {
-                var rows = await db.Completions.AsNoTracking().Where(c => c.Year == plan.Year && c.Unit!.CouncilId == plan.CouncilId)
-                    .Select(c => new { c.Staff, c.Completed }).ToListAsync(cancellationToken);
-                var staff = rows.Sum(r => r.Staff);
-                return staff == 0 ? IndicatorValue.None : new IndicatorValue(Percent(rows.Sum(r => r.Completed), staff), false);
-            }
+                return await TrainingCompletionAsync(plan.CouncilId, plan.Year, cancellationToken);
             case Computation.ForumVbeShare:
             {
                 var start = new DateOnly(plan.Year, 1, 1);
@@ -238,21 +233,7 @@ public sealed class PlanIndicators(VarnDbContext db, TimeProvider clock, IOption
                     : new IndicatorValue(yes.Share is { } share ? Math.Round((decimal)share, 0) : null, false);
             }
             case Computation.ReportsPerTenThousand:
-            {
-                var lastQuarter = Enumerable.Range(1, 4).Where(q => new DateOnly(plan.Year, q * 3, 1).AddMonths(1).AddDays(-1) <= cutoff).DefaultIfEmpty(0).Max();
-                var count = await db.ReportTallies.AsNoTracking()
-                    .Where(t => t.CouncilId == plan.CouncilId && t.Assessment == Assessment.Relevant && t.Year == plan.Year && t.Quarter <= lastQuarter)
-                    .SumAsync(t => t.Count, cancellationToken);
-                var population = await db.SituationInputs.AsNoTracking().Where(i => i.CouncilId == plan.CouncilId && i.Year == plan.Year).Select(i => i.Population).FirstOrDefaultAsync(cancellationToken)
-                    ?? await db.Councils.AsNoTracking().Where(c => c.Id == plan.CouncilId).Select(c => c.Population).FirstOrDefaultAsync(cancellationToken);
-                if (population is not > 0)
-                {
-                    return IndicatorValue.None;
-                }
-                return viewer == Viewer.Public && count > 0 && count < Threshold
-                    ? new IndicatorValue(null, true)
-                    : new IndicatorValue(Math.Round(10_000m * count / population.Value, 1), false);
-            }
+                return await ReportsPerTenThousandAsync(plan.CouncilId, plan.Year, cutoff, viewer, cancellationToken);
             case Computation.ActivitiesOnTime:
             {
                 var activities = await db.Activities.AsNoTracking().Where(a => a.PlanId == plan.Id).ToListAsync(cancellationToken);
@@ -267,6 +248,36 @@ public sealed class PlanIndicators(VarnDbContext db, TimeProvider clock, IOption
             default:
                 throw new ArgumentOutOfRangeException(nameof(computation));
         }
+    }
+
+    /// <summary>The share of the council's staff who completed a course in the year, over all courses (registered per year).</summary>
+    public async Task<IndicatorValue> TrainingCompletionAsync(int councilId, int year, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Completions.AsNoTracking().Where(c => c.Year == year && c.Unit!.CouncilId == councilId)
+            .Select(c => new { c.Staff, c.Completed }).ToListAsync(cancellationToken);
+        var staff = rows.Sum(r => r.Staff);
+        return staff == 0 ? IndicatorValue.None : new IndicatorValue(Percent(rows.Sum(r => r.Completed), staff), false);
+    }
+
+    /// <summary>
+    /// Reports assessed as relevant in whole quarters of the year up to <paramref name="cutoff"/>, per 10,000 inhabitants
+    /// of the year's population; hidden from everyone but coordinators when the count is small, as in the picture.
+    /// </summary>
+    public async Task<IndicatorValue> ReportsPerTenThousandAsync(int councilId, int year, DateOnly cutoff, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var lastQuarter = Enumerable.Range(1, 4).Where(q => new DateOnly(year, q * 3, 1).AddMonths(1).AddDays(-1) <= cutoff).DefaultIfEmpty(0).Max();
+        var count = await db.ReportTallies.AsNoTracking()
+            .Where(t => t.CouncilId == councilId && t.Assessment == Assessment.Relevant && t.Year == year && t.Quarter <= lastQuarter)
+            .SumAsync(t => t.Count, cancellationToken);
+        var population = await db.SituationInputs.AsNoTracking().Where(i => i.CouncilId == councilId && i.Year == year).Select(i => i.Population).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Councils.AsNoTracking().Where(c => c.Id == councilId).Select(c => c.Population).FirstOrDefaultAsync(cancellationToken);
+        if (population is not > 0)
+        {
+            return IndicatorValue.None;
+        }
+        return viewer == Viewer.Public && count > 0 && count < Threshold
+            ? new IndicatorValue(null, true)
+            : new IndicatorValue(Math.Round(10_000m * count / population.Value, 1), false);
     }
 
     private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 0, MidpointRounding.AwayFromZero);

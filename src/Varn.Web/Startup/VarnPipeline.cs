@@ -52,6 +52,7 @@ public static class VarnPipeline
         app.MapGrantsApi();
         app.MapForumsApi();
         app.MapFollowUpApi();
+        app.MapOverviewApi();
         app.MapCompetenceApi();
         app.MapSituationApi();
         app.MapRazorPages();

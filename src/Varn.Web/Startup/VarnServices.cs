@@ -40,6 +40,7 @@ public static class VarnServices
         services.AddScoped<ForumRegister>();
         services.AddScoped<Varn.Core.FollowUp.FollowUpRounds>();
         services.AddScoped<Varn.Core.FollowUp.PlanIndicators>();
+        services.AddScoped<Varn.Core.Overview.CityOverview>();
         services.AddScoped<CompetenceRegister>();
         services.AddScoped<Varn.Core.Situation.SituationRegister>();
         services.AddScoped<Varn.Core.Situation.SituationPictures>();

@@ -146,6 +146,8 @@ public class AccessMatrixTests : IAsyncLifetime
         ["GET /api/v1/plans/{council}/{year:int}/followup/{round}.{format}"] = Rule.DraftReaders, ["PUT /api/v1/plans/{council}/{year:int}/followup/{round}"] = Rule.FollowUp,
         ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/submit"] = Rule.PlanEditors, ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/import"] = Rule.FollowUp,
         ["GET /api/v1/plans/{council}/{year:int}/indicators"] = Rule.DraftReaders,
+        ["GET /oversikt"] = Rule.Central, ["GET /oversikt?handler=Csv"] = Rule.Central, ["GET /oversikt?handler=Xlsx"] = Rule.Central,
+        ["GET /api/v1/overview/{year:int}"] = Rule.Central,
     };
 
     private static readonly Dictionary<Who, string> Emails = new()

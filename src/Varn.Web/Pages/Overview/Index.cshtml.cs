@@ -1,0 +1,92 @@
+using Varn.Core.Documents;
+using Varn.Core.FollowUp;
+using Varn.Core.Overview;
+
+namespace Varn.Web.Pages.Overview;
+
+/// <summary>The city overview (C11): every council's year as a table sorted by any column, without JavaScript, and as CSV or XLSX for the board.</summary>
+public class IndexModel(CityOverview overview, PlanIndicators indicators, TimeProvider clock) : VarnPageModel
+{
+    /// <summary>The columns a person can sort by, with what they sort on.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<CouncilYear, IComparable?>> Sorts = new Dictionary<string, Func<CouncilYear, IComparable?>>
+    {
+        ["namnd"] = r => r.Council.Name,
+        ["plan"] = r => r.Plan is null ? -1 : (int)r.Plan.Stage,
+        ["lagesbild"] = r => (int)r.SituationPicture,
+        ["aktiviteter"] = r => r.ByStatus.Values.Sum(),
+        ["forsenade"] = r => r.Overdue,
+        ["omgangar"] = r => r.Rounds.Values.Count(s => s == RoundState.Submitted),
+        ["svar"] = r => r.SurveyResponseRate,
+        ["utbildning"] = r => r.TrainingCompletion.Value,
+        ["rapporter"] = r => r.ReportsPerTenThousand.Value,
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Dir { get; set; }
+
+    public int ShownYear => Year is >= 2000 and <= 2100 ? Year.Value : clock.Today().Year;
+    public string SortKey => Sort is { } key && Sorts.ContainsKey(key) ? key : "namnd";
+    public bool Descending => Dir == "desc";
+    public IReadOnlyList<CouncilYear> Rows { get; private set; } = [];
+    public int Threshold => indicators.Threshold;
+
+    /// <summary>The address that sorts by <paramref name="key"/>: ascending first, the other way when it is already sorted by it.</summary>
+    public string SortLink(string key) => $"/oversikt?year={ShownYear}&sort={key}&dir={(SortKey == key && !Descending ? "desc" : "asc")}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? File(TableFile.Csv(Headers, Table()), TableFile.CsvContentType, $"oversikt-{ShownYear}.csv");
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? File(TableFile.Xlsx("Översikt", Headers, Table()), TableFile.XlsxContentType, $"oversikt-{ShownYear}.xlsx");
+
+    private static readonly string[] Headers =
+        ["nämnd", "plan", "behandlad i nämnd", "godkänd", "diarienummer", "lägesbild", "aktiviteter", "försenade", "T1", "T2", "årsuppföljning",
+         "svarsfrekvens (%)", "utbildning (%)", "relevanta rapporter per 10 000 invånare"];
+
+    private IEnumerable<IReadOnlyList<object?>> Table() => Rows.Select(r => (IReadOnlyList<object?>)
+    [
+        r.Council.Name, r.Plan is null ? "ingen plan" : r.Plan.Stage.Label(), r.Plan?.DecidedOn?.ToString("yyyy-MM-dd"), r.Plan?.ApprovedOn?.ToString("yyyy-MM-dd"),
+        r.Plan?.Diarienummer, PictureLabel(r.SituationPicture), r.ByStatus.Values.Sum(), r.Overdue,
+        RoundLabel(r.Rounds[RoundKind.T1]), RoundLabel(r.Rounds[RoundKind.T2]), RoundLabel(r.Rounds[RoundKind.Year]),
+        r.SurveyResponseRate, r.TrainingCompletion.Value, r.ReportsPerTenThousand.Suppressed ? r.ReportsPerTenThousand.Show(Threshold) : r.ReportsPerTenThousand.Value,
+    ]);
+
+    public static string PictureLabel(PictureState state) => state switch
+    {
+        PictureState.Frozen => "fastställd",
+        PictureState.Draft => "utkast",
+        _ => "saknas",
+    };
+
+    public static string RoundLabel(RoundState? state) => state switch
+    {
+        RoundState.Submitted => "inlämnad",
+        RoundState.Open => "öppen",
+        _ => "–",
+    };
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await overview.ViewerAsync(cancellationToken) is not { } viewer)
+        {
+            return Forbidden();
+        }
+        var rows = await overview.BuildAsync(ShownYear, viewer, cancellationToken);
+        var key = Sorts[SortKey];
+        // Rows without a value go last whichever way; ties keep the council order.
+        var ordered = Descending
+            ? rows.OrderBy(r => key(r) is null).ThenByDescending(key).ThenBy(r => r.Council.Name)
+            : rows.OrderBy(r => key(r) is null).ThenBy(key).ThenBy(r => r.Council.Name);
+        Rows = ordered.ToList();
+        return null;
+    }
+}
