@@ -6,7 +6,7 @@ using Varn.Web.Startup;
 
 namespace Varn.Web.Api;
 
-/// <summary><c>/api/v1/overview/{year}</c>: every council's year for the central coordinator and the city office (C11).</summary>
+/// <summary><c>/api/v1/overview/{year}</c>: every council's year for the central coordinator and the city office (C11); <c>/api/v1/me/work</c>: what waits for the caller (C18).</summary>
 public static class OverviewApi
 {
     public sealed record PlanView(string Stage, string? DecidedOn, string? ApprovedOn, string? Diarienummer);
@@ -16,10 +16,15 @@ public static class OverviewApi
     public sealed record CouncilView(string Council, string Kind, PlanView? Plan, string SituationPicture, ActivitiesView Activities,
         IReadOnlyDictionary<string, string?> Rounds, decimal? SurveyResponseRate, decimal? TrainingCompletion, decimal? ReportsPerTenThousand);
 
+    public sealed record WorkView(string Kind, string Title, string Url, string? Due);
+
     public static void MapOverviewApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/overview").WithTags("Overview").RequireAuthorization(Policies.ApiClient)
             .MapGet("/{year:int}", GetAsync).WithName("GetOverview");
+        routes.MapGet("/api/v1/me/work", async (MyWork work, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await work.ListAsync(cancellationToken)).Select(i => new WorkView(i.Kind, i.Title, i.Url, Day(i.Due))).ToList()))
+            .WithTags("Overview").WithName("GetMyWork").RequireAuthorization(Policies.ApiClient);
     }
 
     public static CouncilView View(CouncilYear row) => new(

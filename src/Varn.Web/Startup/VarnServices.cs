@@ -41,6 +41,7 @@ public static class VarnServices
         services.AddScoped<Varn.Core.FollowUp.FollowUpRounds>();
         services.AddScoped<Varn.Core.FollowUp.PlanIndicators>();
         services.AddScoped<Varn.Core.Overview.CityOverview>();
+        services.AddScoped<Varn.Core.Overview.MyWork>();
         services.AddScoped<CompetenceRegister>();
         services.AddScoped<Varn.Core.Situation.SituationRegister>();
         services.AddScoped<Varn.Core.Situation.SituationPictures>();
