@@ -61,6 +61,7 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<FollowUp.FollowUpEntry> FollowUpEntries => Set<FollowUp.FollowUpEntry>();
     public DbSet<FollowUp.FollowUpDueDate> FollowUpDueDates => Set<FollowUp.FollowUpDueDate>();
     public DbSet<FollowUp.Indicator> Indicators => Set<FollowUp.Indicator>();
+    public DbSet<Overview.Reminder> Reminders => Set<Overview.Reminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

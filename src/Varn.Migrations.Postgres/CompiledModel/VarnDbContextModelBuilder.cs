@@ -12,7 +12,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c2ee053-f009-4c8c-ba16-33c5b1f35fc4"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("55564426-479d-4823-8e31-1d1a42221b03"), entityTypeCount: 50)
         {
         }
 
@@ -45,6 +45,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
             var municipality = MunicipalityEntityType.Create(this);
             var policeArea = PoliceAreaEntityType.Create(this);
             var unit = UnitEntityType.Create(this);
+            var reminder = ReminderEntityType.Create(this);
             var actionPlan = ActionPlanEntityType.Create(this);
             var activity = ActivityEntityType.Create(this);
             var planSection = PlanSectionEntityType.Create(this);
@@ -91,6 +92,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
             DepartmentEntityType.CreateForeignKey1(department, council);
             UnitEntityType.CreateForeignKey1(unit, council);
             UnitEntityType.CreateForeignKey2(unit, department);
+            ReminderEntityType.CreateForeignKey1(reminder, varnUser);
             ActionPlanEntityType.CreateForeignKey1(actionPlan, council);
             ActionPlanEntityType.CreateForeignKey2(actionPlan, actionPlan);
             ActivityEntityType.CreateForeignKey1(activity, activity);
@@ -145,6 +147,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
             MunicipalityEntityType.CreateAnnotations(municipality);
             PoliceAreaEntityType.CreateAnnotations(policeArea);
             UnitEntityType.CreateAnnotations(unit);
+            ReminderEntityType.CreateAnnotations(reminder);
             ActionPlanEntityType.CreateAnnotations(actionPlan);
             ActivityEntityType.CreateAnnotations(activity);
             PlanSectionEntityType.CreateAnnotations(planSection);

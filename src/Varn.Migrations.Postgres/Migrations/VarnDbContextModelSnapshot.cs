@@ -1038,6 +1038,45 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Varn.Core.Overview.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
             modelBuilder.Entity("Varn.Core.Plans.ActionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -2155,6 +2194,15 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Varn.Core.Overview.Reminder", b =>
+                {
+                    b.HasOne("Varn.Core.Accounts.VarnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Varn.Core.Plans.ActionPlan", b =>

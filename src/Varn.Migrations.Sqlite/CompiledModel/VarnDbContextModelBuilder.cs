@@ -11,7 +11,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c463e734-b9ee-4a8e-b9d2-bd26bd72bc5e"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("9d096e58-4e91-40fb-9bdd-ac7e2d2562aa"), entityTypeCount: 50)
         {
         }
 
@@ -44,6 +44,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             var municipality = MunicipalityEntityType.Create(this);
             var policeArea = PoliceAreaEntityType.Create(this);
             var unit = UnitEntityType.Create(this);
+            var reminder = ReminderEntityType.Create(this);
             var actionPlan = ActionPlanEntityType.Create(this);
             var activity = ActivityEntityType.Create(this);
             var planSection = PlanSectionEntityType.Create(this);
@@ -90,6 +91,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             DepartmentEntityType.CreateForeignKey1(department, council);
             UnitEntityType.CreateForeignKey1(unit, council);
             UnitEntityType.CreateForeignKey2(unit, department);
+            ReminderEntityType.CreateForeignKey1(reminder, varnUser);
             ActionPlanEntityType.CreateForeignKey1(actionPlan, council);
             ActionPlanEntityType.CreateForeignKey2(actionPlan, actionPlan);
             ActivityEntityType.CreateForeignKey1(activity, activity);
@@ -144,6 +146,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             MunicipalityEntityType.CreateAnnotations(municipality);
             PoliceAreaEntityType.CreateAnnotations(policeArea);
             UnitEntityType.CreateAnnotations(unit);
+            ReminderEntityType.CreateAnnotations(reminder);
             ActionPlanEntityType.CreateAnnotations(actionPlan);
             ActivityEntityType.CreateAnnotations(activity);
             PlanSectionEntityType.CreateAnnotations(planSection);

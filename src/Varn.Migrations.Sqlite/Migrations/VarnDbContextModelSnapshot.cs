@@ -987,6 +987,43 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Varn.Core.Overview.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
             modelBuilder.Entity("Varn.Core.Plans.ActionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -2068,6 +2105,15 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Varn.Core.Overview.Reminder", b =>
+                {
+                    b.HasOne("Varn.Core.Accounts.VarnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Varn.Core.Plans.ActionPlan", b =>

@@ -42,6 +42,10 @@ public static class VarnServices
         services.AddScoped<Varn.Core.FollowUp.PlanIndicators>();
         services.AddScoped<Varn.Core.Overview.CityOverview>();
         services.AddScoped<Varn.Core.Overview.MyWork>();
+        services.AddScoped<Varn.Core.Overview.Reminders>();
+        services.Configure<Varn.Core.Overview.ReminderOptions>(builder.Configuration.GetSection(Varn.Core.Overview.ReminderOptions.Section));
+        services.AddSingleton<Varn.Core.Overview.ReminderJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<Varn.Core.Overview.ReminderJob>());
         services.AddScoped<CompetenceRegister>();
         services.AddScoped<Varn.Core.Situation.SituationRegister>();
         services.AddScoped<Varn.Core.Situation.SituationPictures>();

@@ -108,6 +108,7 @@ public sealed class VarnFactory : WebApplicationFactory<Program>
         builder.UseSetting("Varn:RateLimit:SignInPerMinute", signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:RateLimit:ReportsPerMinute", reportsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Varn:Retention:Enabled", "false");
+        builder.UseSetting("Varn:Reminders:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

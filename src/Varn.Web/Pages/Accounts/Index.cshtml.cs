@@ -20,6 +20,9 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
 
+    /// <summary>The reminders Värn has sent this person, newest first.</summary>
+    public IReadOnlyList<Varn.Core.Overview.Reminder> Reminders { get; private set; } = [];
+
     /// <summary>Accounts that sign in only through the identity provider have no password to change or second factor to set up here.</summary>
     public bool HasPassword { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
@@ -80,6 +83,7 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
             .ToListAsync(cancellationToken);
         Roles = roles.Select(r => r.Role.Label() + ((r.Unit ?? r.Council) is { } scope ? $" – {scope}" : "")).ToList();
         Tokens = await TokenRow.LoadAsync(db, userId, cancellationToken);
+        Reminders = await db.Reminders.AsNoTracking().Where(r => r.UserId == userId).OrderByDescending(r => r.CreatedAt).Take(50).ToListAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { HasPassword = u.PasswordHash != null, u.TwoFactorEnabled }).FirstAsync(cancellationToken);
         HasPassword = user.HasPassword;
