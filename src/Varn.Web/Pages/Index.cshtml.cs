@@ -7,6 +7,8 @@ public class IndexModel(VarnDbContext db, MyWork work) : VarnPageModel
 {
     public int PlanCount { get; private set; }
     public IReadOnlyList<WorkItem> Work { get; private set; } = [];
+    public bool IsCentral => Access.IsCentral;
+    public bool IsAdmin => Access.IsAdmin;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
