@@ -147,6 +147,7 @@ public class AccessMatrixTests : IAsyncLifetime
         ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/submit"] = Rule.PlanEditors, ["POST /api/v1/plans/{council}/{year:int}/followup/{round}/import"] = Rule.FollowUp,
         ["GET /api/v1/plans/{council}/{year:int}/indicators"] = Rule.DraftReaders,
         ["GET /oversikt"] = Rule.Central, ["GET /oversikt?handler=Csv"] = Rule.Central, ["GET /oversikt?handler=Xlsx"] = Rule.Central,
+        ["GET /oversikt?handler=Docx"] = Rule.Central,
         ["GET /api/v1/overview/{year:int}"] = Rule.Central, ["GET /api/v1/me/work"] = Rule.SignedIn,
     };
 

@@ -19,7 +19,7 @@ public class OverviewJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Försenade" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Försenade" }).ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToContainTextAsync("Försenade");
-        var overdue = (await page.Locator("main tbody tr td:nth-of-type(4)").AllTextContentsAsync()).Select(t => int.Parse(t.Trim())).ToList();
+        var overdue = (await page.Locator("#naemnderna tbody tr td:nth-of-type(4)").AllTextContentsAsync()).Select(t => int.Parse(t.Trim())).ToList();
         Assert.Equal(overdue.OrderDescending(), overdue);
         await page.AssertNoViolationsAsync();
 

@@ -60,14 +60,27 @@ public class OverviewTests : IDisposable
     {
         var central = await app.SignedInAsync(TestAccounts.Central);
         var page = await central.GetPageAsync("/oversikt?sort=forsenade&dir=desc");
-        var overdue = page.QuerySelectorAll("main tbody tr").Select(r => int.Parse(r.QuerySelectorAll("td")[3].TextContent.Trim())).ToList();
+        var overdue = page.QuerySelectorAll("#naemnderna tbody tr").Select(r => int.Parse(r.QuerySelectorAll("td")[3].TextContent.Trim())).ToList();
         Assert.Equal(await app.WithDbAsync(db => db.Councils.CountAsync()), overdue.Count);
         Assert.Equal(overdue.OrderDescending(), overdue);
         Assert.Equal("descending", page.QuerySelectorAll("main th[aria-sort]").Single().GetAttribute("aria-sort"));
-        Assert.Contains("Ingen plan", page.QuerySelector("main tbody")!.TextContent);
+        Assert.Contains("Ingen plan", page.QuerySelector("#naemnderna tbody")!.TextContent);
 
         var csv = await central.GetStringAsync("/oversikt?handler=Csv");
         Assert.Equal(1 + overdue.Count, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // Comparisons as charts with a bar per council, and the coordinator directory.
+        var charts = page.QuerySelectorAll("main svg[role=img]");
+        Assert.Equal(3, charts.Length);
+        Assert.All(charts, chart => Assert.Equal(overdue.Count, chart.QuerySelectorAll("rect[x]").Length));
+        Assert.Contains(TestAccounts.SkarholmenCoordinator, page.QuerySelector("main")!.TextContent);
+
+        // The Word version for the board renders in LibreOffice with every council.
+        var docx = await central.GetByteArrayAsync("/oversikt?handler=Docx");
+        static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+        var text = Letters(await Tools.WordToPdfTextAsync(docx));
+        var names = await app.WithDbAsync(db => db.Councils.Select(c => c.Name).ToListAsync());
+        Assert.All(names, name => Assert.Contains(Letters(name), text));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(TestAccounts.SkarholmenReader)).GetAsync("/oversikt")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(TestAccounts.SkarholmenCoordinator)).GetAsync($"/api/v1/overview/{app.Clock.Today().Year}")).StatusCode);

@@ -5,7 +5,7 @@ using Varn.Core.Overview;
 namespace Varn.Web.Pages.Overview;
 
 /// <summary>The city overview (C11): every council's year as a table sorted by any column, without JavaScript, and as CSV or XLSX for the board.</summary>
-public class IndexModel(CityOverview overview, PlanIndicators indicators, TimeProvider clock) : VarnPageModel
+public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators indicators, TimeProvider clock) : VarnPageModel
 {
     /// <summary>The columns a person can sort by, with what they sort on.</summary>
     public static readonly IReadOnlyDictionary<string, Func<CouncilYear, IComparable?>> Sorts = new Dictionary<string, Func<CouncilYear, IComparable?>>
@@ -34,13 +34,40 @@ public class IndexModel(CityOverview overview, PlanIndicators indicators, TimePr
     public string SortKey => Sort is { } key && Sorts.ContainsKey(key) ? key : "namnd";
     public bool Descending => Dir == "desc";
     public IReadOnlyList<CouncilYear> Rows { get; private set; } = [];
+    public IReadOnlyList<Varn.Core.Routine.Coordinator> Directory { get; private set; } = [];
     public int Threshold => indicators.Threshold;
 
     /// <summary>The address that sorts by <paramref name="key"/>: ascending first, the other way when it is already sorted by it.</summary>
     public string SortLink(string key) => $"/oversikt?year={ShownYear}&sort={key}&dir={(SortKey == key && !Descending ? "desc" : "asc")}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Directory = await Varn.Core.Routine.CoordinatorDirectory.ListAsync(db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? File(OverviewWord.Write(ShownYear, Rows, Threshold), Varn.Core.Plans.Interchange.PlanWordExporter.ContentType, $"oversikt-{ShownYear}.docx");
+
+    /// <summary>The comparisons across councils as charts, from the same figures as the table.</summary>
+    public IReadOnlyList<BarChart> Charts()
+    {
+        string Text(decimal? value, string suffix = "") => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + suffix : "–";
+        var councils = Rows.OrderBy(r => r.Council.Name).ToList();
+        return
+        [
+            new BarChart("chart-reports", "Relevanta rapporter per 10 000 invånare", $"Helåret {ShownYear} i hela kvartal. Samma siffror står i tabellen.",
+                councils.Select(r => new BarChart.Bar(r.Council.Name, (double?)r.ReportsPerTenThousand.Value, r.ReportsPerTenThousand.Show(Threshold), r.ReportsPerTenThousand.Suppressed)).ToList()),
+            new BarChart("chart-training", "Andel anställda som genomfört utbildning (%)", $"Kompetensregistret {ShownYear}. Samma siffror står i tabellen.",
+                councils.Select(r => new BarChart.Bar(r.Council.Name, (double?)r.TrainingCompletion.Value, Text(r.TrainingCompletion.Value, " %"))).ToList()),
+            new BarChart("chart-overdue", "Försenade aktiviteter", $"Vid planens senaste uppföljningsomgång {ShownYear}. Samma siffror står i tabellen.",
+                councils.Select(r => new BarChart.Bar(r.Council.Name, r.Overdue, r.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+        ];
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ?? File(TableFile.Csv(Headers, Table()), TableFile.CsvContentType, $"oversikt-{ShownYear}.csv");

@@ -5,8 +5,6 @@ namespace Varn.Web.Pages.Routine;
 /// <summary>The routine for concern or an event, the coordinator directory and the knowledge bank: read by everyone signed in.</summary>
 public class IndexModel(VarnDbContext db) : VarnPageModel
 {
-    public sealed record Coordinator(string Council, string Name, string? Email);
-
     public sealed record Item(int Id, string Title, string? Description, string? Url, string? FileName);
 
     public string Routine { get; private set; } = "";
@@ -17,11 +15,7 @@ public class IndexModel(VarnDbContext db) : VarnPageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Routine = await db.RoutineTexts.AsNoTracking().Select(r => r.Text).FirstOrDefaultAsync(cancellationToken) ?? "";
-        Coordinators = await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.Role == Role.LocalCoordinator || r.Role == Role.CentralCoordinator)
-            .OrderBy(r => r.Council == null ? "" : r.Council.Name).ThenBy(r => r.User!.DisplayName)
-            .Select(r => new Coordinator(r.Council == null ? "Stadsledningskontoret (central samordnare)" : r.Council.Name, r.User!.DisplayName, r.User.Email))
-            .ToListAsync(cancellationToken);
+        Coordinators = await CoordinatorDirectory.ListAsync(db, cancellationToken);
         Items = await db.KnowledgeItems.AsNoTracking().OrderBy(k => k.Title)
             .Select(k => new Item(k.Id, k.Title, k.Description, k.Url, k.FileName))
             .ToListAsync(cancellationToken);
