@@ -62,6 +62,7 @@ public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUs
     public DbSet<FollowUp.FollowUpDueDate> FollowUpDueDates => Set<FollowUp.FollowUpDueDate>();
     public DbSet<FollowUp.Indicator> Indicators => Set<FollowUp.Indicator>();
     public DbSet<Overview.Reminder> Reminders => Set<Overview.Reminder>();
+    public DbSet<PlanApprovalDeadline> PlanApprovalDeadlines => Set<PlanApprovalDeadline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

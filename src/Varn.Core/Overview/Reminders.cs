@@ -53,7 +53,8 @@ public sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 /// Writes the reminders of deadlines to the outbox (C18): a round due within <see cref="ReminderOptions.DaysBefore"/>
 /// days (to the unit managers of its activities and the council's coordinators), a survey closing with recipients who
 /// have not answered (to the coordinators), reports waiting longer than <see cref="ReminderOptions.ReportsWaitingDays"/>
-/// days (to the coordinators). Each person gets each reminder once; a second run sends nothing new.
+/// days (to the coordinators), a plan not yet approved when the date the central coordinator set for the year is near
+/// (to the council's coordinators). Each person gets each reminder once; a second run sends nothing new.
 /// </summary>
 public sealed class Reminders(VarnDbContext db, Outbox outbox, FollowUpRounds rounds, IOptions<ReminderOptions> options, IOptions<EmailOptions> email, TimeProvider clock)
 {
@@ -118,6 +119,23 @@ public sealed class Reminders(VarnDbContext db, Outbox outbox, FollowUpRounds ro
                 $"Påminnelse: {council.Count} rapporter har väntat mer än {settings.ReportsWaitingDays} dagar på bedömning",
                 $"{council.Count} rapporter har väntat mer än {settings.ReportsWaitingDays} dagar på bedömning. Bedöm dem i Värn: {Link("/rapporter")}",
                 Coordinators(council.Council)));
+        }
+
+        foreach (var deadline in await db.PlanApprovalDeadlines.AsNoTracking().Where(d => d.ApproveBy >= today).ToListAsync(cancellationToken))
+        {
+            if (deadline.ApproveBy > today.AddDays(settings.DaysBefore))
+            {
+                continue;
+            }
+            var approved = (await db.Plans.AsNoTracking().Where(p => p.Year == deadline.Year && (p.Stage == Plans.PlanStage.Approved || p.Stage == Plans.PlanStage.Superseded))
+                .Select(p => p.CouncilId).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var council in await db.Councils.AsNoTracking().Where(c => !approved.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                due.Add(new Due("plan", $"plan:{council.Id}:{deadline.Year}:{deadline.ApproveBy:yyyy-MM-dd}",
+                    $"Påminnelse: planen {deadline.Year} ska vara godkänd senast {deadline.ApproveBy:yyyy-MM-dd}",
+                    $"{council.Name}s handlingsplan {deadline.Year} ska vara godkänd av kommunstyrelsen senast {deadline.ApproveBy:yyyy-MM-dd} och är det inte ännu. Planerna i Värn: {Link("/planer")}",
+                    Coordinators(council.Id)));
+            }
         }
 
         var emails = await db.Users.AsNoTracking().Where(u => u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);

@@ -12,7 +12,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55564426-479d-4823-8e31-1d1a42221b03"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("bb0bdc13-aae7-4a3a-a008-3494fec339d9"), entityTypeCount: 51)
         {
         }
 
@@ -48,6 +48,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
             var reminder = ReminderEntityType.Create(this);
             var actionPlan = ActionPlanEntityType.Create(this);
             var activity = ActivityEntityType.Create(this);
+            var planApprovalDeadline = PlanApprovalDeadlineEntityType.Create(this);
             var planSection = PlanSectionEntityType.Create(this);
             var stageChange = StageChangeEntityType.Create(this);
             var templateSection = TemplateSectionEntityType.Create(this);
@@ -150,6 +151,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
             ReminderEntityType.CreateAnnotations(reminder);
             ActionPlanEntityType.CreateAnnotations(actionPlan);
             ActivityEntityType.CreateAnnotations(activity);
+            PlanApprovalDeadlineEntityType.CreateAnnotations(planApprovalDeadline);
             PlanSectionEntityType.CreateAnnotations(planSection);
             StageChangeEntityType.CreateAnnotations(stageChange);
             TemplateSectionEntityType.CreateAnnotations(templateSection);

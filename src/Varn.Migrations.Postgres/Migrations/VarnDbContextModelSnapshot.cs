@@ -1237,6 +1237,28 @@ namespace Varn.Migrations.Postgres.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Varn.Core.Plans.PlanApprovalDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ApproveBy")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanApprovalDeadlines");
+                });
+
             modelBuilder.Entity("Varn.Core.Plans.PlanSection", b =>
                 {
                     b.Property<int>("Id")

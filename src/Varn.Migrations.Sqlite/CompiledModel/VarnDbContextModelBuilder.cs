@@ -11,7 +11,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d096e58-4e91-40fb-9bdd-ac7e2d2562aa"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("217ff4ae-2bc9-4666-b91f-a25cf90227fe"), entityTypeCount: 51)
         {
         }
 
@@ -47,6 +47,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             var reminder = ReminderEntityType.Create(this);
             var actionPlan = ActionPlanEntityType.Create(this);
             var activity = ActivityEntityType.Create(this);
+            var planApprovalDeadline = PlanApprovalDeadlineEntityType.Create(this);
             var planSection = PlanSectionEntityType.Create(this);
             var stageChange = StageChangeEntityType.Create(this);
             var templateSection = TemplateSectionEntityType.Create(this);
@@ -149,6 +150,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
             ReminderEntityType.CreateAnnotations(reminder);
             ActionPlanEntityType.CreateAnnotations(actionPlan);
             ActivityEntityType.CreateAnnotations(activity);
+            PlanApprovalDeadlineEntityType.CreateAnnotations(planApprovalDeadline);
             PlanSectionEntityType.CreateAnnotations(planSection);
             StageChangeEntityType.CreateAnnotations(stageChange);
             TemplateSectionEntityType.CreateAnnotations(templateSection);

@@ -1180,6 +1180,26 @@ namespace Varn.Migrations.Sqlite.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Varn.Core.Plans.PlanApprovalDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ApproveBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanApprovalDeadlines");
+                });
+
             modelBuilder.Entity("Varn.Core.Plans.PlanSection", b =>
                 {
                     b.Property<int>("Id")

@@ -54,4 +54,26 @@ public class ReminderTests : IDisposable
         var employee = await (await app.SignedInAsync(TestAccounts.SkarholmenEmployee)).GetPageAsync("/konto");
         Assert.Contains("inte skickat dig några påminnelser", employee.QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task APlanNotApprovedAsTheSetDateNears_RemindsItsCouncilsCoordinators_NotThoseWhosePlanIsApproved()
+    {
+        // The central coordinator sets next year's plans to be approved in five days, on the due-dates page.
+        var year = app.Clock.Today().Year + 1;
+        var central = await app.SignedInAsync(TestAccounts.Central);
+        var form = await central.GetPageAsync($"/uppfoljning/datum?year={year}");
+        var saved = await central.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Approved"] = app.Clock.Today().AddDays(5).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // Kungsholmen's plan of that year is approved; Skärholmen has none.
+        await FollowUpTestPlan.CreateAsync(app);
+        await app.WithDbAsync(db => db.Plans.Where(p => p.Council!.Short == "skarholmen" && p.Year == year)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CouncilId, db.Councils.Single(c => c.Short == "kungsholmen").Id)));
+
+        await app.WithServicesAsync(s => s.GetRequiredService<Reminders>().RunAsync());
+        var recipients = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == "reminder.plan").Select(m => m.Recipient).ToListAsync());
+        Assert.Contains(TestAccounts.SkarholmenCoordinator, recipients);
+        Assert.DoesNotContain(TestAccounts.KungsholmenCoordinator, recipients);
+        Assert.Equal(recipients.Count, recipients.Distinct().Count());
+        Assert.Equal(0, await app.WithServicesAsync(s => s.GetRequiredService<Reminders>().RunAsync()));
+    }
 }

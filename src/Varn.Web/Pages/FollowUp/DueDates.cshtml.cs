@@ -6,13 +6,16 @@ namespace Varn.Web.Pages.FollowUp;
 
 /// <summary>The central coordinator sets, per year, the dates by which the councils submit each follow-up round.</summary>
 [Authorize(Policy = Policies.CentralCoordinator)]
-public class DueDatesModel(FollowUpRounds rounds, TimeProvider clock) : VarnPageModel
+public class DueDatesModel(VarnDbContext db, FollowUpRounds rounds, TimeProvider clock) : VarnPageModel
 {
     public sealed class DatesForm
     {
         public string? T1 { get; set; }
         public string? T2 { get; set; }
         public string? Year { get; set; }
+
+        /// <summary>By when the year's plans are to be approved by the city executive board (optional).</summary>
+        public string? Approved { get; set; }
     }
 
     [BindProperty]
@@ -30,6 +33,7 @@ public class DueDatesModel(FollowUpRounds rounds, TimeProvider clock) : VarnPage
             T1 = (await rounds.DueAsync(ShownYear, RoundKind.T1, cancellationToken)).ToString("yyyy-MM-dd"),
             T2 = (await rounds.DueAsync(ShownYear, RoundKind.T2, cancellationToken)).ToString("yyyy-MM-dd"),
             Year = (await rounds.DueAsync(ShownYear, RoundKind.Year, cancellationToken)).ToString("yyyy-MM-dd"),
+            Approved = (await db.PlanApprovalDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Year == ShownYear, cancellationToken))?.ApproveBy.ToString("yyyy-MM-dd"),
         };
     }
 
@@ -52,10 +56,27 @@ public class DueDatesModel(FollowUpRounds rounds, TimeProvider clock) : VarnPage
                 }
             }
         }
+        var approveBy = Fields.Date(Input.Approved, "approved", errors, required: false);
         if (errors.Count > 0)
         {
             AddErrors(nameof(Input), errors);
             return Invalid();
+        }
+        var deadline = await db.PlanApprovalDeadlines.FirstOrDefaultAsync(d => d.Year == ShownYear, cancellationToken);
+        if (approveBy is { } approveDate)
+        {
+            if (deadline is null)
+            {
+                db.PlanApprovalDeadlines.Add(new PlanApprovalDeadline { Year = ShownYear, ApproveBy = approveDate });
+            }
+            else
+            {
+                deadline.ApproveBy = approveDate;
+            }
+        }
+        else if (deadline is not null)
+        {
+            db.PlanApprovalDeadlines.Remove(deadline);
         }
         await rounds.SetDueDatesAsync(ShownYear, dates, cancellationToken);
         Flash = $"Datumen för {ShownYear} är sparade.";
