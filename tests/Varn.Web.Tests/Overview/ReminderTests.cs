@@ -49,6 +49,12 @@ public class ReminderTests : IDisposable
         Assert.Equal(0, await app.WithServicesAsync(s => s.GetRequiredService<Reminders>().RunAsync()));
         Assert.Equal(messages.Count, await app.WithDbAsync(db => db.Outbox.CountAsync(m => !before.Contains(m.Id) && m.Kind == "reminder.round")));
 
+        // The pickup sender writes them as mail: one to each person.
+        await app.WithServicesAsync(s => s.GetRequiredService<Varn.Core.Email.OutboxSender>().SendDueAsync(CancellationToken.None));
+        var mails = Directory.GetFiles(pickup, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("uppfoljning/T1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected.Length, mails.Count);
+        Assert.All(expected, email => Assert.Single(mails, m => m.Contains(email, StringComparison.Ordinal)));
+
         var account = await (await app.SignedInAsync(TestAccounts.SkarholmenUnitManager)).GetPageAsync("/konto");
         Assert.Contains("tertial 1", account.QuerySelector("main")!.TextContent);
         var employee = await (await app.SignedInAsync(TestAccounts.SkarholmenEmployee)).GetPageAsync("/konto");
