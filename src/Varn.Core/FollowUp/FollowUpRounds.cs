@@ -103,6 +103,17 @@ public sealed class FollowUpRounds(VarnDbContext db, Access access, TimeProvider
         return round;
     }
 
+    /// <summary>The plan's latest round (open or submitted) and the activities it flags as overdue; null when no round is open yet.</summary>
+    public async Task<(RoundKind Kind, IReadOnlySet<int> Overdue)?> LatestOverdueAsync(ActionPlan plan, CancellationToken cancellationToken = default)
+    {
+        if ((await ListAsync(plan, cancellationToken)).LastOrDefault() is not { } latest)
+        {
+            return null;
+        }
+        var view = await ViewAsync(plan, (await FindAsync(plan, latest.Kind, cancellationToken))!, cancellationToken);
+        return (latest.Kind, view.Lines.Where(l => l.Overdue).Select(l => l.Id).ToHashSet());
+    }
+
     /// <summary>The round's lines in the plan's order, with overdue flags (fixed once submitted) and the meetings of recurring work.</summary>
     public async Task<RoundView> ViewAsync(ActionPlan plan, FollowUpRound round, CancellationToken cancellationToken = default)
     {

@@ -69,15 +69,11 @@ public sealed class CityOverview(VarnDbContext db, FollowUpRounds rounds, PlanIn
             var overdue = 0;
             if (plan is not null)
             {
-                var stored = await rounds.ListAsync(plan, cancellationToken);
-                foreach (var round in stored)
+                foreach (var round in await rounds.ListAsync(plan, cancellationToken))
                 {
                     roundStates[round.Kind] = round.State;
                 }
-                if (stored.LastOrDefault() is { } latest)
-                {
-                    overdue = (await rounds.ViewAsync(plan, (await rounds.FindAsync(plan, latest.Kind, cancellationToken))!, cancellationToken)).Lines.Count(l => l.Overdue);
-                }
+                overdue = (await rounds.LatestOverdueAsync(plan, cancellationToken))?.Overdue.Count ?? 0;
             }
             decimal? responseRate = null;
             if (surveyRounds.TryGetValue(council.Id, out var surveyRound))

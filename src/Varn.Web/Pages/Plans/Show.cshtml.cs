@@ -128,10 +128,9 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
         // The registers' figures for those who may read the council's picture; the latest round's overdue flags for those who see the rounds.
         CanSeeFollowUp = rounds.MaySee(plan);
         Dictionary<int, string>? overdue = null;
-        if (CanSeeFollowUp && (await rounds.ListAsync(plan, cancellationToken)).LastOrDefault() is { } latest)
+        if (CanSeeFollowUp && await rounds.LatestOverdueAsync(plan, cancellationToken) is { } latest)
         {
-            var view = await rounds.ViewAsync(plan, (await rounds.FindAsync(plan, latest.Kind, cancellationToken))!, cancellationToken);
-            overdue = view.Lines.Where(l => l.Overdue).ToDictionary(l => l.Id, _ => $"Försenad vid {latest.Kind.Label().ToLowerInvariant()}");
+            overdue = latest.Overdue.ToDictionary(id => id, _ => $"Försenad vid {latest.Kind.Label().ToLowerInvariant()}");
         }
         Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken,
             Access.CanSeePicture(plan.CouncilId) ? clock.Today() : null, overdue);
