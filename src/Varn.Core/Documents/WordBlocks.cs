@@ -8,10 +8,13 @@ namespace Varn.Core.Documents;
 /// <summary>The building blocks Värn's Word files share: an A4 page with page numbers, styled paragraphs, tables with a repeated header row.</summary>
 public static class WordBlocks
 {
-    public static Table Table(IReadOnlyList<(string Header, int Width)> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    /// <summary>The text width of an A4 page with 2.5 cm margins, in twentieths of a point: upright and on its side.</summary>
+    public const int PortraitTextWidth = 9072;
+    public const int LandscapeTextWidth = 14004;
+
+    /// <summary>A table over the text width, shared by the columns' weights.</summary>
+    public static Table Table(IReadOnlyList<(string Header, int Width)> columns, IReadOnlyList<IReadOnlyList<string>> rows, int textWidth = PortraitTextWidth)
     {
-        // The text width of an A4 page with 2.5 cm margins, in twentieths of a point, shared by the columns' weights.
-        const int textWidth = 9072;
         var total = columns.Sum(c => c.Width);
         var widths = columns.Select(c => textWidth * c.Width / total).ToList();
         var table = new Table(
@@ -59,7 +62,8 @@ public static class WordBlocks
         return cell;
     }
 
-    public static SectionProperties PageSetup(MainDocumentPart main)
+    /// <summary>A4 with page numbers in the footer; <paramref name="landscape"/> for wide tables.</summary>
+    public static SectionProperties PageSetup(MainDocumentPart main, bool landscape = false)
     {
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(
@@ -71,7 +75,9 @@ public static class WordBlocks
             new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
         return new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = 11906, Height = 16838 },
+            landscape
+                ? new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = 11906, Height = 16838 },
             new PageMargin { Top = 1417, Bottom = 1417, Left = 1417, Right = 1417, Header = 708, Footer = 708, Gutter = 0 });
     }
 

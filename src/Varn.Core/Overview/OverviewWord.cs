@@ -6,7 +6,7 @@ using Varn.Core.Plans;
 
 namespace Varn.Core.Overview;
 
-/// <summary>The city overview as a Word document for the executive board: one row per council, the same figures as the page.</summary>
+/// <summary>The city overview as a Word document for the executive board: one row per council, the same figures as the page, on a landscape page.</summary>
 public static class OverviewWord
 {
     public static byte[] Write(int year, IReadOnlyList<CouncilYear> rows, int threshold)
@@ -22,7 +22,7 @@ public static class OverviewWord
             body.Append(WordBlocks.Styled("Normal",
                 $"Översikt över nämndernas handlingsplaner, lägesbilder och uppföljning. {rows.Count(r => r.Plan is null)} av {rows.Count} nämnder har ingen plan för {year}."));
             body.Append(WordBlocks.Table(
-                [("Nämnd", 7), ("Plan", 4), ("Lägesbild", 3), ("Aktiviteter (försenade)", 3), ("Uppföljning", 4), ("Svar", 2), ("Utbildning", 3), ("Rapporter per 10 000", 3)],
+                [("Nämnd", 7), ("Plan", 5), ("Lägesbild", 3), ("Aktiviteter (försenade)", 4), ("Uppföljning", 4), ("Svar", 2), ("Utbildning", 3), ("Rapporter per 10 000", 3)],
                 rows.Select(r => (IReadOnlyList<string>)
                 [
                     r.Council.Name,
@@ -33,8 +33,8 @@ public static class OverviewWord
                     Number(r.SurveyResponseRate, " %"),
                     Number(r.TrainingCompletion.Value, " %"),
                     r.ReportsPerTenThousand.Show(threshold),
-                ]).ToList()));
-            body.Append(WordBlocks.PageSetup(main));
+                ]).ToList(), WordBlocks.LandscapeTextWidth));
+            body.Append(WordBlocks.PageSetup(main, landscape: true));
             main.Document = new Document(body);
         }
         return stream.ToArray();

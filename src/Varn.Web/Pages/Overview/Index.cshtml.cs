@@ -58,14 +58,16 @@ public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators 
     {
         string Text(decimal? value, string suffix = "") => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + suffix : "–";
         var councils = Rows.OrderBy(r => r.Council.Name).ToList();
+        // The district councils by their place name, so that every label fits beside its bar.
+        static string Label(Varn.Core.Organisation.Council council) => council.Name.Replace(" stadsdelsnämnd", "", StringComparison.Ordinal);
         return
         [
             new BarChart("chart-reports", "Relevanta rapporter per 10 000 invånare", $"Helåret {ShownYear} i hela kvartal. Samma siffror står i tabellen.",
-                councils.Select(r => new BarChart.Bar(r.Council.Name, (double?)r.ReportsPerTenThousand.Value, r.ReportsPerTenThousand.Show(Threshold), r.ReportsPerTenThousand.Suppressed)).ToList()),
+                councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.ReportsPerTenThousand.Value, r.ReportsPerTenThousand.Show(Threshold), r.ReportsPerTenThousand.Suppressed)).ToList()),
             new BarChart("chart-training", "Andel anställda som genomfört utbildning (%)", $"Kompetensregistret {ShownYear}. Samma siffror står i tabellen.",
-                councils.Select(r => new BarChart.Bar(r.Council.Name, (double?)r.TrainingCompletion.Value, Text(r.TrainingCompletion.Value, " %"))).ToList()),
+                councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.TrainingCompletion.Value, Text(r.TrainingCompletion.Value, " %"))).ToList()),
             new BarChart("chart-overdue", "Försenade aktiviteter", $"Vid planens senaste uppföljningsomgång {ShownYear}. Samma siffror står i tabellen.",
-                councils.Select(r => new BarChart.Bar(r.Council.Name, r.Overdue, r.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+                councils.Select(r => new BarChart.Bar(Label(r.Council), r.Overdue, r.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()),
         ];
     }
 
