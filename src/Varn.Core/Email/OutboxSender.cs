@@ -56,7 +56,8 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         var claim = $"{Varn.Core.Jobs.JobClaims.Instance}/{Guid.NewGuid():N}" is var name && name.Length > 100 ? name[^100..] : name;
         var due = await db.Outbox.Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
-        await db.Outbox.Where(m => due.Contains(m.Id) && (m.LockedUntil == null || m.LockedUntil < now))
+        // Still pending: another sender may have sent one of these and released it between the read above and this claim.
+        await db.Outbox.Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseUntil).SetProperty(m => m.LockedBy, claim), cancellationToken);
         var claimed = await db.Outbox.Where(m => due.Contains(m.Id) && m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var sent = 0;
