@@ -16,8 +16,11 @@ if (isCommand)
 builder.AddVarn();
 
 var app = builder.Build();
+// The database is brought up to date on another thread while the request pipeline is built: on a small machine the two
+// take about as long, and nothing is served or run before both are done.
+var initialized = Task.Run(() => AppStartup.InitializeAsync(app.Services));
 app.UseVarn();
-await AppStartup.InitializeAsync(app.Services);
+await initialized;
 
 if (isCommand)
 {

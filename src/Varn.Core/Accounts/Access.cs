@@ -105,16 +105,22 @@ public sealed class Access
         {
             return;
         }
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        // One round trip: every request of a signed-in person pays it.
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                Grants = db.RoleAssignments.Where(r => r.UserId == u.Id).Select(r => new Grant(r.Role, r.CouncilId, r.UnitId)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return;
         }
         UserId = user.Id;
         DisplayName = user.DisplayName;
-        Grants = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
-            .Select(r => new Grant(r.Role, r.CouncilId, r.UnitId))
-            .ToListAsync(cancellationToken);
+        Grants = user.Grants;
         Councils = Grants.Where(g => g.CouncilId is not null).Select(g => g.CouncilId!.Value).ToHashSet();
         ManagedUnits = Grants.Where(g => g.Role == Role.UnitManager && g.UnitId is not null).Select(g => g.UnitId!.Value).ToHashSet();
     }

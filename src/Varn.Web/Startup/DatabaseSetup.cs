@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Varn.Web.Startup;
@@ -92,11 +93,25 @@ public sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Dia
         return Task.CompletedTask;
     }
 
+    /// <summary>The database handles the settings were applied to: they hold for the handle's life, and a pooled handle serves many opens.</summary>
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
     /// <summary>The settings for a connection opened outside EF (the backup command's).</summary>
     public static void Apply(System.Data.Common.DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+            command.ExecuteNonQuery();
+        }
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }
