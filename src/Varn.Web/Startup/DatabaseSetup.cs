@@ -94,13 +94,13 @@ public sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Dia
     }
 
     /// <summary>The database handles the settings were applied to: they hold for the handle's life, and a pooled handle serves many opens.</summary>
-    private static readonly ConditionalWeakTable<object, object> Applied = [];
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = [];
 
-    /// <summary>The settings for a connection opened outside EF (the backup command's).</summary>
+    /// <summary>Applies the settings to a connection's handle once; also used for connections opened outside EF (the backup command's).</summary>
     public static void Apply(System.Data.Common.DbConnection connection)
     {
-        var handle = (connection as SqliteConnection)?.Handle;
-        if (handle is not null && Applied.TryGetValue(handle, out _))
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (Applied.TryGetValue(handle, out _))
         {
             return;
         }
@@ -109,9 +109,6 @@ public sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Dia
             command.CommandText = "PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
             command.ExecuteNonQuery();
         }
-        if (handle is not null)
-        {
-            Applied.AddOrUpdate(handle, handle);
-        }
+        Applied.AddOrUpdate(handle, handle);
     }
 }
