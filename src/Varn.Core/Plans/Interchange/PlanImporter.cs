@@ -24,6 +24,18 @@ public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider 
 {
     public async Task<(Council? Council, IReadOnlyList<FormatError> Errors)> CheckAsync(PlanDocument document, bool replace, CancellationToken cancellationToken = default)
     {
+        var (council, errors) = await FindCouncilAsync(document, cancellationToken);
+        if (council is null)
+        {
+            return (null, errors);
+        }
+        var existing = await db.Plans.Where(p => p.CouncilId == council.Id && p.Year == document.Year).Select(p => (PlanStage?)p.Stage).FirstOrDefaultAsync(cancellationToken);
+        errors.AddRange(ExistingPlanErrors(council, document.Year, existing, replace));
+        return (council, errors);
+    }
+
+    private async Task<(Council? Council, List<FormatError> Errors)> FindCouncilAsync(PlanDocument document, CancellationToken cancellationToken)
+    {
         var errors = new List<FormatError>();
         var councils = await db.Councils.AsNoTracking().ToListAsync(cancellationToken);
         var council = councils.FirstOrDefault(c => string.Equals(c.Name, document.Council.Name, StringComparison.CurrentCultureIgnoreCase));
@@ -36,33 +48,37 @@ public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider 
         {
             errors.Add(new("$.council.kind", $"{council.Name} är av typen «{Codes.Of(council.Kind)}» i Värn, inte «{Codes.Of(document.Council.Kind)}»."));
         }
-        var existing = await db.Plans.Where(p => p.CouncilId == council.Id && p.Year == document.Year).Select(p => (PlanStage?)p.Stage).FirstOrDefaultAsync(cancellationToken);
+        return (council, errors);
+    }
+
+    private static IEnumerable<FormatError> ExistingPlanErrors(Council council, int year, PlanStage? existing, bool replace)
+    {
         if (existing is { } stage && !stage.ContentIsEditable())
         {
-            errors.Add(new(ImportOutcome.ExistingPlanPath, $"{ActionPlan.Genitive(council.Name)} plan för {document.Year} är låst i steget «{stage.Label()}» och kan inte ersättas. Ingenting ändrades."));
+            yield return new(ImportOutcome.ExistingPlanPath, $"{ActionPlan.Genitive(council.Name)} plan för {year} är låst i steget «{stage.Label()}» och kan inte ersättas. Ingenting ändrades.");
         }
         else if (existing is not null && !replace)
         {
-            errors.Add(new(ImportOutcome.ExistingPlanPath, $"{council.Name} har redan en plan för {document.Year}. Välj att ersätta den om filen ska gälla i stället."));
+            yield return new(ImportOutcome.ExistingPlanPath, $"{council.Name} har redan en plan för {year}. Välj att ersätta den om filen ska gälla i stället.");
         }
-        return (council, errors);
     }
 
     public async Task<ImportOutcome> ImportAsync(PlanDocument document, bool replace, string changedBy, CancellationToken cancellationToken = default)
     {
-        // Join a caller's transaction (several files imported as one), or make one. The check runs inside it: a plan
-        // saved by someone else since the caller's own check is seen here, never silently replaced.
+        // Join a caller's transaction (several files imported as one), or make one. The check runs inside it, on the
+        // same read of the existing plan that decides whether to replace it: a plan saved by someone else since the
+        // caller's own check is seen here and refused unless replacing was asked for, never silently replaced.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var (council, errors) = await CheckAsync(document, replace, cancellationToken);
+        var (council, errors) = await FindCouncilAsync(document, cancellationToken);
         if (council is null || errors.Count > 0)
         {
             return new ImportOutcome(null, council, errors, false);
         }
         var existing = await db.Plans.FirstOrDefaultAsync(p => p.CouncilId == council.Id && p.Year == document.Year, cancellationToken);
-        if (existing is not null)
+        errors.AddRange(ExistingPlanErrors(council, document.Year, existing?.Stage, replace));
+        if (errors.Count > 0)
         {
-            db.Plans.Remove(existing);
-            await db.SaveChangesAsync(cancellationToken);
+            return new ImportOutcome(null, council, errors, false);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -108,14 +124,19 @@ public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider 
             Note = existing is null ? "Importerad från fil" : "Importerad från fil och ersatte tidigare plan",
         });
 
-        db.Plans.Add(plan);
         try
         {
+            if (existing is not null)
+            {
+                db.Plans.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            db.Plans.Add(plan);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation() || exception is DbUpdateConcurrencyException)
         {
-            // Someone else saved a plan for the same council and year a moment ago.
+            // Someone else saved, replaced or removed the council's plan for the year a moment ago.
             db.ChangeTracker.Clear();
             return new ImportOutcome(null, council, [new(ImportOutcome.ExistingPlanPath, $"{council.Name} fick just en plan för {document.Year} av någon annan. Ingenting lästes in.")], false);
         }

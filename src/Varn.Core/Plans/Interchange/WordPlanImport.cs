@@ -13,19 +13,30 @@ public sealed class WordPlanImport(VarnDbContext db, PlanLifecycle lifecycle, Au
     public async Task<string?> CheckAsync(Council council, int year, CancellationToken cancellationToken)
     {
         var stage = await db.Plans.Where(p => p.CouncilId == council.Id && p.Year == year).Select(p => (PlanStage?)p.Stage).FirstOrDefaultAsync(cancellationToken);
-        return stage is { } existing && !existing.ContentIsEditable()
-            ? $"{council.Name} har redan en plan för {year} i steget «{existing.Label()}». Aktiviteter läses bara in i ett utkast."
-            : null;
+        return Locked(council, year, stage);
     }
 
+    private static string? Locked(Council council, int year, PlanStage? stage) =>
+        stage is { } existing && !existing.ContentIsEditable()
+            ? $"{council.Name} har redan en plan för {year} i steget «{existing.Label()}». Aktiviteter läses bara in i ett utkast."
+            : null;
+
+    /// <summary>
+    /// The stage is checked on the same read as the plan the activities go into, and the plan's version guards the
+    /// save: a plan moved past the draft stages by someone else in between is not touched.
+    /// </summary>
     public async Task<(ActionPlan? Plan, string? Error)> SaveAsync(Council council, int year, IReadOnlyList<PlanDocumentActivity> activities, string actor, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(council, year, cancellationToken) is { } problem)
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.CouncilId == council.Id && p.Year == year, cancellationToken);
+        if (Locked(council, year, plan?.Stage) is { } problem)
         {
             return (null, problem);
         }
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.CouncilId == council.Id && p.Year == year, cancellationToken)
-            ?? await lifecycle.CreateFromTemplateAsync(council, year, actor, cancellationToken);
+        if (plan is not null)
+        {
+            plan.Version++;
+        }
+        plan ??= await lifecycle.CreateFromTemplateAsync(council, year, actor, cancellationToken);
         var orders = plan.Id == 0
             ? new Dictionary<ActivityArea, int>()
             : await db.Activities.Where(a => a.PlanId == plan.Id).GroupBy(a => a.Area).ToDictionaryAsync(g => g.Key, g => g.Max(a => a.Order), cancellationToken);
@@ -50,10 +61,10 @@ public sealed class WordPlanImport(VarnDbContext db, PlanLifecycle lifecycle, Au
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation() || exception is DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return (null, $"{council.Name} fick just en plan för {year} av någon annan. Ingenting lästes in; försök igen så läggs aktiviteterna till i den.");
+            return (null, $"{ActionPlan.Genitive(council.Name)} plan för {year} sparades just av någon annan. Ingenting lästes in; försök igen så läggs aktiviteterna till i den om den fortfarande är ett utkast.");
         }
         await audit.RecordAsync("plan.imported", nameof(ActionPlan), plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Word: {activities.Count} aktiviteter", cancellationToken);
         return (plan, null);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Varn.Core.Audit;
 using Varn.Web.Startup;
 using Varn.Web.Tests.Infrastructure;
 
@@ -55,5 +57,26 @@ public class ParallelCreationTests
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("$.year", out _));
         }
         Assert.Equal(1, await app.WithDbAsync(db => db.Plans.CountAsync(p => p.Council!.Short == "skarholmen" && p.Year == 2033)));
+    }
+
+    [Theory]
+    [MemberData(nameof(VarnFactory.Databases), MemberType = typeof(VarnFactory))]
+    public async Task ApiImport_ReplacingAtOnce_LeavesOnePlanAndAnswersEveryone(DatabaseProvider database)
+    {
+        using var app = await VarnFactory.OnAsync(database);
+        var central = await app.ApiClientAsync(TestAccounts.Central);
+        var document = JsonNode.Parse(await central.GetStringAsync("/api/v1/plans/skarholmen/2019"))!;
+        document["year"] = 2034;
+        document["stage"] = "draft";
+        var plan = document.ToJsonString();
+        Assert.Equal(HttpStatusCode.Created, (await central.PostAsync("/api/v1/plans", new StringContent(plan, Encoding.UTF8, "application/json"))).StatusCode);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, People).Select(_ => central.PostAsync("/api/v1/plans?replace=true", new StringContent(plan, Encoding.UTF8, "application/json"))));
+
+        // Each replacement either wins, or meets another one deleting the same plan and is told so; never a 500.
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Plans.CountAsync(p => p.Council!.Short == "skarholmen" && p.Year == 2034)));
+        Assert.True((await app.WithDbAsync(db => AuditLog.VerifyAsync(db))).Intact);
     }
 }
