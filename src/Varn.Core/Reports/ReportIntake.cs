@@ -1,13 +1,11 @@
-using Varn.Core.Audit;
-
 namespace Varn.Core.Reports;
 
 /// <summary>
 /// Receives a report from the form or the API: checks it (the personal-data guard included), finds the council, and
-/// stores it. Nothing about the reporter is kept beyond their unit — not even in the audit log, where the submission
-/// is recorded as made by "a reporter in the council".
+/// stores it through the <see cref="ReportWriter"/>, returning once it is committed. Nothing about the reporter is kept
+/// beyond their unit — not even in the audit log, where the submission is recorded as made by "a reporter in the council".
 /// </summary>
-public sealed class ReportIntake(VarnDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class ReportIntake(VarnDbContext db, ReportWriter writer, TimeProvider clock)
 {
     public async Task<(DeidentifiedReport? Report, Dictionary<string, string> Errors)> SubmitAsync(ReportSubmission submission, int? reporterUnitId, CancellationToken cancellationToken)
     {
@@ -29,24 +27,26 @@ public sealed class ReportIntake(VarnDbContext db, CurrentActor actor, TimeProvi
             reporterUnitId = null;
         }
 
-        var report = new DeidentifiedReport
+        var submittedAt = clock.GetUtcNow().UtcDateTime;
+        var report = await writer.WriteAsync(() =>
         {
-            CouncilId = council.Id,
-            OccurredOn = checkedReport.OccurredOn,
-            MonthOnly = checkedReport.MonthOnly,
-            PlaceType = checkedReport.PlaceType,
-            Environment = checkedReport.Environment,
-            Source = checkedReport.Source,
-            Description = checkedReport.Description,
-            ReporterUnitId = reporterUnitId,
-            ReporterContact = checkedReport.ReporterContact,
-            SubmittedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        report.SetCategories(checkedReport.Categories);
-        report.SetActionsTaken(checkedReport.ActionsTaken);
-        actor.Set($"anmälare till {council.Name}", null);
-        db.Reports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+            var created = new DeidentifiedReport
+            {
+                CouncilId = council.Id,
+                OccurredOn = checkedReport.OccurredOn,
+                MonthOnly = checkedReport.MonthOnly,
+                PlaceType = checkedReport.PlaceType,
+                Environment = checkedReport.Environment,
+                Source = checkedReport.Source,
+                Description = checkedReport.Description,
+                ReporterUnitId = reporterUnitId,
+                ReporterContact = checkedReport.ReporterContact,
+                SubmittedAt = submittedAt,
+            };
+            created.SetCategories(checkedReport.Categories);
+            created.SetActionsTaken(checkedReport.ActionsTaken);
+            return created;
+        }, $"anmälare till {council.Name}");
         return (report, errors);
     }
 }

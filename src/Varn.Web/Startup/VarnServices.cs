@@ -29,6 +29,7 @@ public static class VarnServices
         services.AddScoped<PlanRevision>();
         services.AddScoped<WordPlanImport>();
         services.AddScoped<ReportIntake>();
+        services.AddSingleton<ReportWriter>();
         services.AddScoped<ReportAssessment>();
         services.AddScoped<ReportRetention>();
         services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
