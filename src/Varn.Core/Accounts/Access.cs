@@ -101,7 +101,7 @@ public sealed class Access
     public async Task LoadAsync(VarnDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
+        if (userId is null || userId == UserId)
         {
             return;
         }
@@ -114,13 +114,18 @@ public sealed class Access
                 Grants = db.RoleAssignments.Where(r => r.UserId == u.Id).Select(r => new Grant(r.Role, r.CouncilId, r.UnitId)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (user is null)
+        if (user is not null)
         {
-            return;
+            Use(user.Id, user.DisplayName, user.Grants);
         }
-        UserId = user.Id;
-        DisplayName = user.DisplayName;
-        Grants = user.Grants;
+    }
+
+    /// <summary>Sets the person read by whoever authenticated the request, so that <see cref="LoadAsync"/> need not read them again.</summary>
+    public void Use(string userId, string displayName, IReadOnlyList<Grant> grants)
+    {
+        UserId = userId;
+        DisplayName = displayName;
+        Grants = grants;
         Councils = Grants.Where(g => g.CouncilId is not null).Select(g => g.CouncilId!.Value).ToHashSet();
         ManagedUnits = Grants.Where(g => g.Role == Role.UnitManager && g.UnitId is not null).Select(g => g.UnitId!.Value).ToHashSet();
     }

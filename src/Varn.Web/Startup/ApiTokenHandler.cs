@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace Varn.Web.Startup;
 
-/// <summary>Authenticates <c>Authorization: Bearer varn_…</c> against the stored hashes of personal API tokens.</summary>
-public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VarnDbContext db, TimeProvider clock)
+/// <summary>
+/// Authenticates <c>Authorization: Bearer varn_…</c> against the stored hashes of personal API tokens. The token, its
+/// person and their grants are read in one query, and handed to <see cref="Access"/> so they are not read twice.
+/// </summary>
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VarnDbContext db, Access access, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -24,11 +27,21 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("Malformed token");
         }
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (token?.User is null || (token.User.LockoutEnd is { } lockout && lockout > clock.GetUtcNow()))
+        var found = await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new
+            {
+                Token = t,
+                t.User!.DisplayName,
+                t.User.LockoutEnd,
+                Grants = db.RoleAssignments.Where(r => r.UserId == t.UserId).Select(r => new Access.Grant(r.Role, r.CouncilId, r.UnitId)).ToList(),
+            })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (found is null || (found.LockoutEnd is { } lockout && lockout > clock.GetUtcNow()))
         {
             return AuthenticateResult.Fail("Unknown, revoked or locked token");
         }
+        var token = found.Token;
+        access.Use(token.UserId, found.DisplayName, found.Grants);
         var now = clock.GetUtcNow().UtcDateTime;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
         {
@@ -36,7 +49,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             await db.SaveChangesAsync(Context.RequestAborted);
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, token.UserId), new Claim(ClaimTypes.Name, token.User.DisplayName)], SchemeName);
+            [new Claim(ClaimTypes.NameIdentifier, token.UserId), new Claim(ClaimTypes.Name, found.DisplayName)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

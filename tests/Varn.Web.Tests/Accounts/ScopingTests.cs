@@ -127,6 +127,23 @@ public abstract class ScopingTests(DatabaseProvider database) : DataTests(databa
     }
 
     [Fact]
+    public async Task Api_TokenCarriesItsPersonsGrants_IsNotedAsUsed_AndStopsWhenThePersonIsLockedOut()
+    {
+        var api = await App.ApiClientAsync(TestAccounts.KungsholmenCoordinator);
+        var own = await api.GetAsync("/api/v1/plans/kungsholmen/2027");
+        var other = await api.GetAsync("/api/v1/plans/skarholmen/2027");
+        var used = await App.WithDbAsync(db => db.ApiTokens.Where(t => t.User!.Email == TestAccounts.KungsholmenCoordinator).Select(t => t.LastUsedAt).SingleAsync());
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == TestAccounts.KungsholmenCoordinator)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddDays(1))));
+        var locked = await api.GetAsync("/api/v1/plans/kungsholmen/2027");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.NotNull(used);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+    }
+
+    [Fact]
     public async Task Api_SessionCookieAlone_IsNotEnough()
     {
         var browser = await App.SignedInAsync(TestAccounts.Central);
