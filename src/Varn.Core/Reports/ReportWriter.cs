@@ -40,16 +40,22 @@ public sealed class ReportWriter(IServiceScopeFactory scopes)
     {
         do
         {
-            while (!queue.IsEmpty)
+            try
             {
-                var batch = new List<Pending>(MaxBatch);
-                while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
+                while (!queue.IsEmpty)
                 {
-                    batch.Add(next);
+                    var batch = new List<Pending>(MaxBatch);
+                    while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
+                    {
+                        batch.Add(next);
+                    }
+                    await WriteAsync(batch);
                 }
-                await WriteAsync(batch);
             }
-            Volatile.Write(ref draining, 0);
+            finally
+            {
+                Volatile.Write(ref draining, 0);
+            }
         }
         // A report queued between the last look and letting go is picked up here, or by the caller who queued it.
         while (!queue.IsEmpty && Interlocked.CompareExchange(ref draining, 1, 0) == 0);
