@@ -49,7 +49,7 @@ public sealed class ReportWriter(IServiceScopeFactory scopes)
                     {
                         batch.Add(next);
                     }
-                    await WriteAsync(batch);
+                    await WriteBatchAsync(batch);
                 }
             }
             finally
@@ -61,7 +61,7 @@ public sealed class ReportWriter(IServiceScopeFactory scopes)
         while (!queue.IsEmpty && Interlocked.CompareExchange(ref draining, 1, 0) == 0);
     }
 
-    private async Task WriteAsync(List<Pending> batch)
+    private async Task WriteBatchAsync(List<Pending> batch)
     {
         List<DeidentifiedReport> stored;
         try
@@ -72,7 +72,7 @@ public sealed class ReportWriter(IServiceScopeFactory scopes)
         {
             foreach (var single in batch)
             {
-                await WriteAsync([single]);
+                await WriteBatchAsync([single]);
             }
             return;
         }

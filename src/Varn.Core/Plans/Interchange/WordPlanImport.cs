@@ -32,11 +32,14 @@ public sealed class WordPlanImport(VarnDbContext db, PlanLifecycle lifecycle, Au
         {
             return (null, problem);
         }
-        if (plan is not null)
+        if (plan is null)
+        {
+            plan = await lifecycle.CreateFromTemplateAsync(council, year, actor, cancellationToken);
+        }
+        else
         {
             plan.Version++;
         }
-        plan ??= await lifecycle.CreateFromTemplateAsync(council, year, actor, cancellationToken);
         var orders = plan.Id == 0
             ? new Dictionary<ActivityArea, int>()
             : await db.Activities.Where(a => a.PlanId == plan.Id).GroupBy(a => a.Area).ToDictionaryAsync(g => g.Key, g => g.Max(a => a.Order), cancellationToken);
