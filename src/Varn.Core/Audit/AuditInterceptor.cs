@@ -15,19 +15,12 @@ public interface IAuditedElsewhere;
 /// Writes an audit row for every entity created, changed or deleted — entity, key and the names of the changed
 /// properties, never their values — in the same transaction as the change, and chains every new row to the last.
 /// Rows added explicitly (sign-in, export, import) are chained here too. Audit rows are only ever inserted.
+/// One interceptor serves every context (contexts are pooled); the save in progress is kept on its context, and the
+/// actor is the context's <see cref="VarnDbContext.Actor"/>.
 /// </summary>
-public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Unremarkable = ["Version", "UpdatedAt", "ConcurrencyStamp", "LastUsedAt"];
-
-    private sealed record Change(EntityEntry Entry, EntityState State, string[] Properties);
-
-    private List<Change> changes = [];
-    private IDbContextTransaction? ownTransaction;
-    private bool writing;
-    private bool writingAudit;
-    private long sequence;
-    private string previousHash = AuditChain.Genesis;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -40,34 +33,34 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (writingAudit || eventData.Context is not VarnDbContext db)
+        if (eventData.Context is not VarnDbContext db || db.AuditSave is { WritingAudit: true })
         {
             return result;
         }
-        changes = Collect(db);
+        var changes = Collect(db);
         var explicitRows = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (changes.Count == 0 && explicitRows.Count == 0)
         {
             return result;
         }
 
-        writing = true;
+        var save = db.AuditSave = new AuditSave(changes);
         try
         {
             if (db.Database.CurrentTransaction is null)
             {
-                ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                save.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
             await LockChainAsync(db, cancellationToken);
             var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            sequence = last?.Sequence ?? 0;
-            previousHash = last?.Hash ?? AuditChain.Genesis;
-            Chain(explicitRows);
+            save.Sequence = last?.Sequence ?? 0;
+            save.PreviousHash = last?.Hash ?? AuditChain.Genesis;
+            save.Chain(explicitRows);
         }
         catch
         {
-            await ReleaseAsync();
+            await ReleaseAsync(db);
             throw;
         }
         return result;
@@ -75,71 +68,57 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (writingAudit || eventData.Context is not VarnDbContext db || !writing)
+        if (eventData.Context is not VarnDbContext db || db.AuditSave is not { WritingAudit: false } save)
         {
             return result;
         }
         try
         {
-            if (changes.Count > 0)
+            if (save.Changes.Count > 0)
             {
                 // Keys are read now: a created entity has its database key only after the save.
                 var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
-                var rows = changes.Select(c => Describe(c, now)).ToList();
-                Chain(rows);
+                var rows = save.Changes.Select(c => Describe(c, db.Actor, now)).ToList();
+                save.Chain(rows);
                 db.AuditEntries.AddRange(rows);
-                writingAudit = true;
+                save.WritingAudit = true;
                 await db.SaveChangesAsync(cancellationToken);
             }
-            if (ownTransaction is not null)
+            if (save.OwnTransaction is not null)
             {
-                await ownTransaction.CommitAsync(cancellationToken);
+                await save.OwnTransaction.CommitAsync(cancellationToken);
             }
         }
         finally
         {
-            await ReleaseAsync();
+            await ReleaseAsync(db);
         }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (writing && !writingAudit)
+        if (eventData.Context is VarnDbContext { AuditSave.WritingAudit: false } db)
         {
-            await ReleaseAsync();
+            await ReleaseAsync(db);
         }
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (writing && !writingAudit)
+        if (eventData.Context is VarnDbContext { AuditSave.WritingAudit: false } db)
         {
-            await ReleaseAsync();
+            await ReleaseAsync(db);
         }
     }
 
-    private void Chain(IEnumerable<AuditEntry> rows)
+    private static async Task ReleaseAsync(VarnDbContext db)
     {
-        foreach (var row in rows)
+        if (db.AuditSave?.OwnTransaction is { } transaction)
         {
-            row.Sequence = ++sequence;
-            row.PreviousHash = previousHash;
-            row.Hash = AuditChain.HashOf(row);
-            previousHash = row.Hash;
+            await transaction.DisposeAsync();
         }
-    }
-
-    private async Task ReleaseAsync()
-    {
-        if (ownTransaction is not null)
-        {
-            await ownTransaction.DisposeAsync();
-            ownTransaction = null;
-        }
-        changes = [];
-        writingAudit = false;
-        writing = false;
+        db.AuditSave = null;
     }
 
     /// <summary>
@@ -154,20 +133,20 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         }
     }
 
-    private static List<Change> Collect(VarnDbContext db)
+    private static List<AuditSave.Change> Collect(VarnDbContext db)
     {
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not DataProtectionKey and not IAuditedElsewhere)
-            .Select(e => new Change(e, e.State, e.State == EntityState.Modified
+            .Select(e => new AuditSave.Change(e, e.State, e.State == EntityState.Modified
                 ? e.Properties.Where(p => p.IsModified && !Unremarkable.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name).ToArray()
                 : []))
             .Where(c => c.State != EntityState.Modified || c.Properties.Length > 0)
             .ToList();
     }
 
-    private AuditEntry Describe(Change change, DateTime now)
+    private static AuditEntry Describe(AuditSave.Change change, CurrentActor actor, DateTime now)
     {
         var key = change.Entry.Metadata.FindPrimaryKey();
         var id = key is null ? null : string.Join(",", key.Properties.Select(p => change.Entry.Property(p.Name).CurrentValue?.ToString()));
@@ -190,5 +169,29 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             PreviousHash = "",
             Hash = "",
         };
+    }
+}
+
+/// <summary>A save in progress on one context: what it changed, the transaction it opened, and where the chain stands.</summary>
+internal sealed class AuditSave(List<AuditSave.Change> changes)
+{
+    public sealed record Change(EntityEntry Entry, EntityState State, string[] Properties);
+
+    public List<Change> Changes { get; } = changes;
+    public IDbContextTransaction? OwnTransaction { get; set; }
+    /// <summary>The audit rows themselves are being saved (the interceptor's own, nested save).</summary>
+    public bool WritingAudit { get; set; }
+    public long Sequence { get; set; }
+    public string PreviousHash { get; set; } = AuditChain.Genesis;
+
+    public void Chain(IEnumerable<AuditEntry> rows)
+    {
+        foreach (var row in rows)
+        {
+            row.Sequence = ++Sequence;
+            row.PreviousHash = PreviousHash;
+            row.Hash = AuditChain.HashOf(row);
+            PreviousHash = row.Hash;
+        }
     }
 }

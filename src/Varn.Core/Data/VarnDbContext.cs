@@ -20,6 +20,12 @@ namespace Varn.Core.Data;
 /// </summary>
 public class VarnDbContext(DbContextOptions<VarnDbContext> options) : IdentityUserContext<VarnUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Who the audit log names for this context's changes: the scope's actor, given when the scope takes the context from the pool.</summary>
+    public CurrentActor Actor { get; set; } = new();
+
+    /// <summary>The audited save in progress on this context, if any (<see cref="AuditInterceptor"/>).</summary>
+    internal AuditSave? AuditSave { get; set; }
+
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

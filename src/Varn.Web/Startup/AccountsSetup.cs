@@ -17,7 +17,6 @@ public static class AccountsSetup
     public static IServiceCollection AddVarnAccounts(this IServiceCollection services, IWebHostEnvironment environment, IConfiguration configuration)
     {
         services.AddScoped<CurrentActor>();
-        services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Access>();
         services.AddScoped<AccountService>();

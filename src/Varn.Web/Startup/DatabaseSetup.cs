@@ -18,10 +18,19 @@ public static class DatabaseSetup
     {
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Varn") ?? DefaultConnectionString;
-        services.AddDbContext<VarnDbContext>((scope, options) =>
+        // Contexts are pooled: their options and internal services are built once, not per request (ADR 0018). A scope
+        // takes one from the pool and gives it the scope's actor, whom the audit log names.
+        services.AddSingleton<AuditInterceptor>();
+        services.AddPooledDbContextFactory<VarnDbContext>((root, options) =>
         {
             Configure(options, provider, connectionString);
-            options.AddInterceptors(scope.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(root.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddScoped(scope =>
+        {
+            var db = scope.GetRequiredService<IDbContextFactory<VarnDbContext>>().CreateDbContext();
+            db.Actor = scope.GetRequiredService<CurrentActor>();
+            return db;
         });
         return services;
     }
