@@ -22,6 +22,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private static readonly HashSet<string> Unremarkable = ["Version", "UpdatedAt", "ConcurrencyStamp", "LastUsedAt"];
 
+    private sealed record Head(long Sequence, string Hash);
+
+    /// <summary>The chain's last row, compiled once per model: every audited save reads it (ADR 0018).</summary>
+    private static readonly CompiledQuery<Func<VarnDbContext, CancellationToken, Task<Head?>>> FindHead = new(() => EF.CompileAsyncQuery(
+        (VarnDbContext db, CancellationToken _) => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new Head(a.Sequence, a.Hash)).FirstOrDefault()));
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is VarnDbContext db && (Collect(db).Count > 0 || db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)))
@@ -52,8 +59,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 save.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
             await LockChainAsync(db, cancellationToken);
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var last = await FindHead.For(db)(db, cancellationToken);
             save.Sequence = last?.Sequence ?? 0;
             save.PreviousHash = last?.Hash ?? AuditChain.Genesis;
             save.Chain(explicitRows);

@@ -1,3 +1,5 @@
+using Varn.Core.Organisation;
+
 namespace Varn.Core.Reports;
 
 /// <summary>
@@ -7,13 +9,17 @@ namespace Varn.Core.Reports;
 /// </summary>
 public sealed class ReportIntake(VarnDbContext db, ReportWriter writer, TimeProvider clock)
 {
+    /// <summary>Compiled once per model: every report runs it (ADR 0018).</summary>
+    private static readonly CompiledQuery<Func<VarnDbContext, string, CancellationToken, Task<Council?>>> FindCouncil = new(() => EF.CompileAsyncQuery(
+        (VarnDbContext db, string code, CancellationToken _) => db.Councils.AsNoTracking().FirstOrDefault(c => c.Short == code)));
+
     public async Task<(DeidentifiedReport? Report, Dictionary<string, string> Errors)> SubmitAsync(ReportSubmission submission, int? reporterUnitId, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var (checkedReport, errors) = ReportChecks.Check(submission, today);
         var council = string.IsNullOrWhiteSpace(submission.Council)
             ? null
-            : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == submission.Council.Trim(), cancellationToken);
+            : await FindCouncil.For(db)(db, submission.Council.Trim(), cancellationToken);
         if (council is null && !errors.ContainsKey("council"))
         {
             errors["council"] = $"Nämnden «{submission.Council}» finns inte.";

@@ -14,6 +14,18 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 {
     public const string SchemeName = "ApiToken";
 
+    private sealed record Holder(ApiToken Token, string DisplayName, DateTimeOffset? LockoutEnd, List<Access.Grant> Grants);
+
+    /// <summary>Compiled once per model: every API request runs it (ADR 0018).</summary>
+    private static readonly CompiledQuery<Func<VarnDbContext, string, CancellationToken, Task<Holder?>>> FindToken = new(() => EF.CompileAsyncQuery(
+        (VarnDbContext db, string hash, CancellationToken _) => db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new Holder(
+                t,
+                t.User!.DisplayName,
+                t.User.LockoutEnd,
+                db.RoleAssignments.Where(r => r.UserId == t.UserId).Select(r => new Access.Grant(r.Role, r.CouncilId, r.UnitId)).ToList()))
+            .FirstOrDefault()));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -27,15 +39,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("Malformed token");
         }
         var hash = ApiToken.HashOf(secret);
-        var found = await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Select(t => new
-            {
-                Token = t,
-                t.User!.DisplayName,
-                t.User.LockoutEnd,
-                Grants = db.RoleAssignments.Where(r => r.UserId == t.UserId).Select(r => new Access.Grant(r.Role, r.CouncilId, r.UnitId)).ToList(),
-            })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await FindToken.For(db)(db, hash, Context.RequestAborted);
         if (found is null || (found.LockoutEnd is { } lockout && lockout > clock.GetUtcNow()))
         {
             return AuthenticateResult.Fail("Unknown, revoked or locked token");
