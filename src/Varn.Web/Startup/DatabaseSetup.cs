@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Varn.Web.Startup;
 
@@ -76,10 +78,40 @@ public static class DatabaseSetup
             }
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (await HasPendingMigrationsAsync(db, cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether this version has migrations the database lacks. The history is read with a plain query: EF Core's own
+    /// <c>GetPendingMigrationsAsync</c> first builds a model of the history table, a tenth of a second of every start.
+    /// A history that cannot be read (a new database has none) leaves the decision to the full migration step.
+    /// </summary>
+    private static async Task<bool> HasPendingMigrationsAsync(VarnDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Remove(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            return true;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return pending.Count > 0;
     }
 }
 
