@@ -24,7 +24,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private sealed record Head(long Sequence, string Hash);
 
-    /// <summary>The chain's last row, compiled once per model: every audited save reads it (ADR 0018).</summary>
+    /// <summary>The chain's last row, compiled once per model: every audited save reads it (ADR 0020).</summary>
     private static readonly CompiledQuery<Func<VarnDbContext, CancellationToken, Task<Head?>>> FindHead = new(() => EF.CompileAsyncQuery(
         (VarnDbContext db, CancellationToken _) => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new Head(a.Sequence, a.Hash)).FirstOrDefault()));

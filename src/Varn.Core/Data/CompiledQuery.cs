@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Varn.Core.Data;
 
 /// <summary>
-/// A query compiled once per model for the paths every request takes (ADR 0018): EF Core's compiled query skips the
+/// A query compiled once per model for the paths every request takes (ADR 0020): EF Core's compiled query skips the
 /// per-call parameter extraction and cache lookup, but is tied to the model it first ran with, and one process can
-/// hold both databases' models (the tests do; a command restoring one database into another does not mix them).
+/// hold both databases' models (the test suite does).
 /// </summary>
 public sealed class CompiledQuery<TQuery>(Func<TQuery> compile) where TQuery : Delegate
 {

@@ -9,7 +9,7 @@ namespace Varn.Core.Reports;
 /// </summary>
 public sealed class ReportIntake(VarnDbContext db, ReportWriter writer, TimeProvider clock)
 {
-    /// <summary>Compiled once per model: every report runs it (ADR 0018).</summary>
+    /// <summary>Compiled once per model: every report runs it (ADR 0020).</summary>
     private static readonly CompiledQuery<Func<VarnDbContext, string, CancellationToken, Task<Council?>>> FindCouncil = new(() => EF.CompileAsyncQuery(
         (VarnDbContext db, string code, CancellationToken _) => db.Councils.AsNoTracking().FirstOrDefault(c => c.Short == code)));
 

@@ -16,7 +16,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 
     private sealed record Holder(ApiToken Token, string DisplayName, DateTimeOffset? LockoutEnd, List<Access.Grant> Grants);
 
-    /// <summary>Compiled once per model: every API request runs it (ADR 0018).</summary>
+    /// <summary>Compiled once per model: every API request runs it (ADR 0020).</summary>
     private static readonly CompiledQuery<Func<VarnDbContext, string, CancellationToken, Task<Holder?>>> FindToken = new(() => EF.CompileAsyncQuery(
         (VarnDbContext db, string hash, CancellationToken _) => db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
             .Select(t => new Holder(

@@ -20,7 +20,7 @@ public static class DatabaseSetup
     {
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Varn") ?? DefaultConnectionString;
-        // Contexts are pooled: their options and internal services are built once, not per request (ADR 0018). A scope
+        // Contexts are pooled: their options and internal services are built once, not per request (ADR 0020). A scope
         // takes one from the pool and gives it the scope's actor, whom the audit log names.
         services.AddSingleton<AuditInterceptor>();
         services.AddPooledDbContextFactory<VarnDbContext>((root, options) =>
