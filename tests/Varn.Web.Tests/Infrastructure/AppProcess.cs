@@ -23,13 +23,8 @@ public sealed class AppProcess : IAsyncDisposable
         get
         {
             var tests = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-            var root = tests;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Varn.slnx")))
-            {
-                root = root.Parent;
-            }
             var configuration = tests.Parent!.Name;
-            return Path.Combine(root!.FullName, "src", "Varn.Web", "bin", configuration, tests.Name, "Varn.Web.dll");
+            return Path.Combine(Repository.Root, "src", "Varn.Web", "bin", configuration, tests.Name, "Varn.Web.dll");
         }
     }
 

@@ -106,16 +106,5 @@ public sealed class OidcProvider : IDisposable
         process.Dispose();
     }
 
-    private static string Folder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "tests", "OidcProvider");
-            if (File.Exists(Path.Combine(candidate, "provider.mjs")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException("tests/OidcProvider/provider.mjs is not above the test assembly.");
-    }
+    private static string Folder() => Path.Combine(Repository.Root, "tests", "OidcProvider");
 }
