@@ -42,6 +42,7 @@ public partial class LanguageTests
         Assert.Contains("When did it happen?", legends);
         Assert.Contains("The form must not identify anyone.", page.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(legends, l => l.Contains("hände", StringComparison.Ordinal));
+        Assert.Equal(["Choose", "Preschool", "School"], page.QuerySelectorAll("select[name='Input.PlaceType'] option").Take(3).Select(o => o.TextContent));
     }
 
     /// <summary>
