@@ -52,13 +52,12 @@ public partial class LanguageTests
     [Fact]
     public void EveryWordingInThePages_HasAnEnglishTranslation()
     {
-        var web = Path.Combine(Repository.Root, "src", "Varn.Web");
         var translated = EnglishWordings();
-        var pages = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        var pages = Directory.EnumerateFiles(Path.Combine(Web, "Pages"), "*.cshtml", SearchOption.AllDirectories).ToList();
 
         var wordings = pages
             .SelectMany(page => Wording().Matches(File.ReadAllText(page))
-                .Select(match => (Page: Path.GetRelativePath(web, page), Text: match.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
+                .Select(match => (Page: Path.GetRelativePath(Web, page), Text: match.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
             .ToList();
 
         Assert.True(wordings.Count > 1000, $"Only {wordings.Count} wordings found: has the way pages ask for texts changed?");
@@ -82,8 +81,10 @@ public partial class LanguageTests
         Assert.Empty(labels.Where(l => !translated.Contains(l.Label)).Select(l => $"{l.Code}: {l.Label}"));
     }
 
+    private static string Web => Path.Combine(Repository.Root, "src", "Varn.Web");
+
     private static HashSet<string> EnglishWordings() =>
-        XDocument.Load(Path.Combine(Repository.Root, "src", "Varn.Web", "Resources", "SharedResource.en.resx")).Root!
+        XDocument.Load(Path.Combine(Web, "Resources", "SharedResource.en.resx")).Root!
             .Elements("data").Select(data => (string)data.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"\]""")]
