@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Pages;
@@ -83,9 +85,26 @@ public partial class LanguageTests
 
     private static string Web => Path.Combine(Repository.Root, "src", "Varn.Web");
 
-    private static HashSet<string> EnglishWordings() =>
-        XDocument.Load(Path.Combine(Web, "Resources", "SharedResource.en.resx")).Root!
-            .Elements("data").Select(data => (string)data.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The English wordings as the app reads them, from the compiled satellite assembly rather than the .resx file: the
+    /// resource compiler drops an entry whose name differs from another's only in case ("Av" beside "av"), and such an
+    /// entry would then show in Swedish although the file has it.
+    /// </summary>
+    private static HashSet<string> EnglishWordings()
+    {
+        using var services = new ServiceCollection().AddLogging().AddLocalization(options => options.ResourcesPath = "Resources").BuildServiceProvider();
+        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            return localizer.GetAllStrings(includeParentCultures: false).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 
     [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"\]""")]
     private static partial Regex Wording();
