@@ -65,6 +65,46 @@ public class SignInTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
+    /// <summary>
+    /// Behind a load balancer every request arrives from the balancer's address over plain HTTP. With the forwarded
+    /// headers switched on (README, "Running in production"), the sign-in limit counts each client's own address and
+    /// the form-token cookie is marked secure for a client that came over HTTPS. Switched off, the headers are ignored: a client
+    /// cannot slip past the limit by naming another address.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ForwardedHeaders_WhenSwitchedOn_TheSignInLimitCountsEachClient_AndCookiesFollowTheClientsScheme(bool forwarded)
+    {
+        using var app = new VarnFactory(signInsPerMinute: 3, settings: new Dictionary<string, string> { ["FORWARDEDHEADERS_ENABLED"] = forwarded ? "true" : "false" });
+        var first = await ThroughTheBalancerAsync(app, "203.0.113.10");
+        var second = await ThroughTheBalancerAsync(app, "203.0.113.11");
+
+        // The limit counts every request to the sign-in page, the form's own load included: three per client address.
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (client, form, _) in new[] { first, first, second, second, first })
+        {
+            statuses.Add((await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Email"] = "x@varn.example", ["Input.Password"] = "fel-lösenord-här" })).StatusCode);
+        }
+
+        HttpStatusCode[] expected = forwarded
+            ? [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests]
+            : [HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests];
+        Assert.Equal(expected, statuses);
+        var formToken = first.Cookies.Single(cookie => cookie.StartsWith("varn.af=", StringComparison.Ordinal));
+        Assert.Equal(forwarded, formToken.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A client whose requests carry the headers a balancer adds, with the sign-in form it loaded and the cookies it was given.</summary>
+    private static async Task<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Form, IReadOnlyList<string> Cookies)> ThroughTheBalancerAsync(VarnFactory app, string clientAddress)
+    {
+        var client = app.Browser();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var page = await client.GetAsync("/logga-in");
+        return (client, await Html.ParseAsync(page), page.Headers.GetValues("Set-Cookie").ToList());
+    }
+
     [Fact]
     public async Task SessionCookie_IsHttpOnlyAndSameSite()
     {
