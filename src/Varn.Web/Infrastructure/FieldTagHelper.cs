@@ -2,16 +2,18 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace Varn.Web.Infrastructure;
 
 /// <summary>
 /// One form field in the accessible pattern every Värn form uses: a label, an optional hint, the error message tied to
 /// the control with aria-describedby and aria-invalid, and the control itself. Works without JavaScript.
+/// The options of a select are given in Swedish and shown in the reader's language.
 /// <code>&lt;varn-field for="Input.Text" label="Aktivitet" type="textarea" hint="…" /&gt;</code>
 /// </summary>
 [HtmlTargetElement("varn-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<SharedResource> localizer) : TagHelper
 {
     [HtmlAttributeName("for")]
     public required ModelExpression For { get; set; }
@@ -99,7 +101,8 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
             case "textarea":
                 return generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 80, attributes);
             case "select":
-                return generator.GenerateSelect(ViewContext, For.ModelExplorer, optionLabel: null, For.Name, Items ?? [], allowMultiple: false, attributes);
+                var options = (Items ?? []).Select(item => new SelectListItem(localizer[item.Text].Value, item.Value, item.Selected, item.Disabled) { Group = item.Group });
+                return generator.GenerateSelect(ViewContext, For.ModelExplorer, optionLabel: null, For.Name, options, allowMultiple: false, attributes);
             case "password":
                 return generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, attributes);
             case "file":

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Varn.Core.Reports;
 using Varn.Web.Tests.Infrastructure;
 
 namespace Varn.Web.Tests.Pages;
@@ -45,6 +46,24 @@ public partial class LanguageTests
         Assert.Contains("The form must not identify anyone.", page.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(legends, l => l.Contains("hände", StringComparison.Ordinal));
         Assert.Equal(["Choose", "Preschool", "School"], page.QuerySelectorAll("select[name='Input.PlaceType'] option").Take(3).Select(o => o.TextContent));
+    }
+
+    [Fact]
+    public async Task TheReportListsFilters_InEnglish_OfferTheirChoicesInEnglish()
+    {
+        using var app = new VarnFactory();
+        var client = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var form = (await client.GetPageAsync("/rapporter")).Form("form.language");
+        await client.SubmitAsync(form, submitter: (AngleSharp.Html.Dom.IHtmlElement)form.QuerySelector("button")!);
+
+        var page = await client.GetPageAsync("/rapporter");
+        string[] Options(string name) => page.QuerySelectorAll($"select[name='{name}'] option").Select(o => o.TextContent).ToArray();
+
+        Assert.Equal(["Not assessed", "Assessed", "Closed", "All"], Options("Filter.Status"));
+        Assert.Equal("All", Options("Filter.Category")[0]);
+        Assert.Equal(Enum.GetValues<ReportCategory>().Length + 1, Options("Filter.Category").Length);
+        Assert.Empty(Options("Filter.Category").Intersect(Enum.GetValues<ReportCategory>().Select(c => c.Label())));
+        Assert.Empty(Options("Filter.Environment").Intersect(Enum.GetValues<ExtremistEnvironment>().Select(e => e.Label())));
     }
 
     /// <summary>

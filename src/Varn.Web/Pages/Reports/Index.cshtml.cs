@@ -32,7 +32,7 @@ public class IndexModel(VarnDbContext db, AuditLog audit, ReportAssessment asses
     public IReadOnlyList<SelectListItem> Councils { get; private set; } = [];
 
     public static IReadOnlyList<SelectListItem> StatusItems { get; } =
-        [new("Nya", "new"), new("Bedömda", "assessed"), new("Stängda", "closed"), new("Alla", "all")];
+        [new("Obedömda", "new"), new("Bedömda", "assessed"), new("Stängda", "closed"), new("Alla", "all")];
 
     public static IReadOnlyList<SelectListItem> CategoryItems { get; } =
         [new("Alla", ""), .. NewModel.Items<ReportCategory>(v => v.Label())];
