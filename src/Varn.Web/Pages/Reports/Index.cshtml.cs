@@ -35,10 +35,10 @@ public class IndexModel(VarnDbContext db, AuditLog audit, ReportAssessment asses
         [new("Obedömda", "new"), new("Bedömda", "assessed"), new("Stängda", "closed"), new("Alla", "all")];
 
     public static IReadOnlyList<SelectListItem> CategoryItems { get; } =
-        [new("Alla", ""), .. NewModel.Items<ReportCategory>(v => v.Label())];
+        [new("Alla", ""), .. NewModel.Items<ReportCategory>(v => v.Label(), empty: false)];
 
     public static IReadOnlyList<SelectListItem> EnvironmentItems { get; } =
-        [new("Alla", ""), .. NewModel.Items<ExtremistEnvironment>(v => v.Label())];
+        [new("Alla", ""), .. NewModel.Items<ExtremistEnvironment>(v => v.Label(), empty: false)];
 
     /// <summary>The CSV of everything the filters match, on every page.</summary>
     public string CsvLink => "/rapporter?" + Query(("handler", "Csv"), ("Filter.Sida", null));

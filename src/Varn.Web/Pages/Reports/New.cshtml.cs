@@ -30,11 +30,11 @@ public class NewModel(VarnDbContext db, ReportIntake intake) : VarnPageModel
     public IReadOnlyList<SelectListItem> Councils { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Units { get; private set; } = [];
 
-    /// <summary>A select list of a code's values, with an empty first choice reading <paramref name="placeholder"/> when one is given.</summary>
-    public static IEnumerable<SelectListItem> Items<T>(Func<T, string> label, string? placeholder = null) where T : struct, Enum
+    /// <summary>A select list of a code's values, in Swedish (the field helper shows them in the reader's language), with an empty first choice unless <paramref name="empty"/> is false.</summary>
+    public static IEnumerable<SelectListItem> Items<T>(Func<T, string> label, bool empty = true) where T : struct, Enum
     {
         var items = Enum.GetValues<T>().Select(v => new SelectListItem(label(v), Codes.Of(v)));
-        return placeholder is null ? items : items.Prepend(new SelectListItem(placeholder, ""));
+        return empty ? items.Prepend(new SelectListItem("Välj", "")) : items;
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
