@@ -45,21 +45,29 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'.");
     }
 
+    /// <remarks>One method per provider: the runtime loads a provider's assemblies only when its method runs.</remarks>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        switch (provider)
+        if (provider == DatabaseProvider.Postgres)
         {
-            case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Varn.Migrations.Sqlite"))
-                    .UseModel(Varn.Migrations.Sqlite.CompiledModel.VarnDbContextModel.Instance);
-                options.AddInterceptors(SqliteConnectionSettings.Instance);
-                break;
-            case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Varn.Migrations.Postgres"))
-                    .UseModel(Varn.Migrations.Postgres.CompiledModel.VarnDbContextModel.Instance);
-                break;
+            ConfigurePostgres(options, connectionString);
+        }
+        else
+        {
+            ConfigureSqlite(options, connectionString);
         }
     }
+
+    private static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Varn.Migrations.Sqlite"))
+            .UseModel(Varn.Migrations.Sqlite.CompiledModel.VarnDbContextModel.Instance);
+        options.AddInterceptors(SqliteConnectionSettings.Instance);
+    }
+
+    private static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Varn.Migrations.Postgres"))
+            .UseModel(Varn.Migrations.Postgres.CompiledModel.VarnDbContextModel.Instance);
 
     /// <summary>
     /// Creates the folder of a SQLite file (data/ by default) and brings the schema up to date. An up-to-date database
