@@ -87,7 +87,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         }
         if (hasError)
         {
-            output.Content.AppendHtml($"<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Fel: </span>");
+            output.Content.AppendHtml($"<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">{HtmlEncoder.Default.Encode(localizer["Fel:"])} </span>");
             output.Content.Append(string.Join(" ", errors!.Select(e => e.ErrorMessage)));
             output.Content.AppendHtml("</p>");
         }

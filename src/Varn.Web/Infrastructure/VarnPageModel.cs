@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Varn.Web.Infrastructure;
 
@@ -56,6 +57,12 @@ public abstract class VarnPageModel : PageModel
         RefusalKind.Forbidden => Forbidden(),
         _ => Conflict(refusal.Message),
     };
+
+    /// <summary>
+    /// Messages in the reader's language, asked for by their Swedish wording as the pages ask for theirs
+    /// (<c>T["Aktiviteten är sparad."]</c>, <c>T["Rad {0}: {1}", row, problem]</c>).
+    /// </summary>
+    protected IStringLocalizer<SharedResource> T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     /// <summary>A one-time message shown on the next page, after a redirect.</summary>
     [Microsoft.AspNetCore.Mvc.TempData]

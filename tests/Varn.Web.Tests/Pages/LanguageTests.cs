@@ -62,15 +62,36 @@ public partial class LanguageTests
         Assert.Empty(Options("Filter.Environment").Intersect(Enum.GetValues<ExtremistEnvironment>().Select(e => e.Label())));
     }
 
+    /// <summary>A form's error and the confirmation after it, both written by the page model, in the reader's language.</summary>
+    [Fact]
+    public async Task TheFormsMessages_InEnglish_AreInEnglish()
+    {
+        using var app = new VarnFactory();
+        var client = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var form = (await InEnglishAsync(client, "/planer/ny")).Form();
+        var nextYear = app.Clock.GetUtcNow().Year + 1;
+
+        var refused = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "1999" });
+        var created = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = $"{nextYear}" });
+        var plan = await client.GetPageAsync(created.Location());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal($"Error: Enter a year between 2000 and {nextYear + 4}.", (await Html.ParseAsync(refused)).QuerySelector("#Input_Year-error")!.TextContent.Trim());
+        Assert.Equal("The plan is created from the city's template.", plan.QuerySelector("[role=status]")!.TextContent.Trim());
+    }
+
     /// <summary>
-    /// The pages ask for their texts by the Swedish wording (<c>T["…"]</c>); a wording without an English entry shows in
-    /// Swedish to someone who chose English. Every literal wording in every page must have one.
+    /// The pages and their page models ask for texts by the Swedish wording (<c>T["…"]</c>, <c>T["Rad {0}", row]</c>);
+    /// a wording without an English entry shows in Swedish to someone who chose English. Every literal wording in every
+    /// page, and every message a page model writes (confirmations, form errors), must have one.
     /// </summary>
     [Fact]
     public void EveryWordingInThePages_HasAnEnglishTranslation()
     {
         var translated = EnglishWordings();
-        var pages = Directory.EnumerateFiles(Path.Combine(Web, "Pages"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        var pages = Directory.EnumerateFiles(Path.Combine(Web, "Pages"), "*.cs*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".cshtml", StringComparison.Ordinal) || file.EndsWith(".cs", StringComparison.Ordinal))
+            .ToList();
 
         var wordings = pages
             .SelectMany(page => Wording().Matches(File.ReadAllText(page))
@@ -129,6 +150,6 @@ public partial class LanguageTests
         }
     }
 
-    [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"\]""")]
+    [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex Wording();
 }

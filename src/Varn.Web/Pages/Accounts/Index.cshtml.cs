@@ -49,7 +49,7 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
 
     public async Task<IActionResult> OnPostRevokeTokenAsync(int tokenId, CancellationToken cancellationToken)
     {
-        Flash = await accounts.RevokeTokenAsync(Access.UserId!, tokenId, cancellationToken) ? "API-nyckeln är återkallad." : null;
+        Flash = await accounts.RevokeTokenAsync(Access.UserId!, tokenId, cancellationToken) ? T["API-nyckeln är återkallad."].Value : null;
         return Redirect("/konto");
     }
 
@@ -71,7 +71,7 @@ public class IndexModel(VarnDbContext db, UserManager<VarnUser> users, SignInMan
             return Invalid();
         }
         await signIn.RefreshSignInAsync(user);
-        Flash = "Ditt lösenord är bytt.";
+        Flash = T["Ditt lösenord är bytt."];
         return Redirect("/konto");
     }
 

@@ -30,7 +30,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
         var code = TwoFactorCodes.Normalise(Code);
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(Code), "Skriv den sexsiffriga koden från appen.");
+            ModelState.AddModelError(nameof(Code), T["Skriv den sexsiffriga koden från appen."]);
             return Invalid();
         }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -48,7 +48,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
         var code = (RecoveryCode ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(RecoveryCode), "Skriv en av dina återställningskoder.");
+            ModelState.AddModelError(nameof(RecoveryCode), T["Skriv en av dina återställningskoder."]);
             return Invalid();
         }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);

@@ -33,7 +33,7 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
         if (Failure == "oidc" && Oidc.Enabled)
         {
             ModelState.AddModelError(string.Empty,
-                $"Inloggningen med {Oidc.Label} gick inte igenom. Försök igen, eller kontakta administratören om felet består.");
+                T["Inloggningen med {0} gick inte igenom. Försök igen, eller kontakta administratören om felet består.", Oidc.Label]);
         }
     }
 
@@ -41,16 +41,16 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
     {
         if (!Oidc.PasswordsAllowed)
         {
-            ModelState.AddModelError(string.Empty, $"Inloggning med lösenord är avstängd. Logga in med {Oidc.Label}.");
+            ModelState.AddModelError(string.Empty, T["Inloggning med lösenord är avstängd. Logga in med {0}.", Oidc.Label]);
             return Invalid();
         }
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
-            ModelState.AddModelError("Input.Email", "Ange din e-postadress.");
+            ModelState.AddModelError("Input.Email", T["Ange din e-postadress."]);
         }
         if (string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError("Input.Password", "Ange ditt lösenord.");
+            ModelState.AddModelError("Input.Password", T["Ange ditt lösenord."]);
         }
         if (!ModelState.IsValid)
         {
@@ -81,7 +81,7 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
             cancellationToken);
         ModelState.AddModelError("Input.Password", result.IsLockedOut
             ? LockedOut
-            : "Fel e-postadress eller lösenord.");
+            : T["Fel e-postadress eller lösenord."]);
         return Invalid();
     }
 
@@ -96,8 +96,8 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
         {
             await audit.RecordAsync("signin.failed", summary: "metod: oidc; identitetsleverantören svarar inte", cancellationToken: cancellationToken);
             ModelState.AddModelError(string.Empty, Oidc.PasswordsAllowed
-                ? $"{Oidc.Label} svarar inte just nu, så inloggning med {Oidc.Label} går inte. Försök igen om en stund, eller logga in med ditt lösenord i Värn om du har ett."
-                : $"{Oidc.Label} svarar inte just nu, så det går inte att logga in. Försök igen om en stund.");
+                ? T["{0} svarar inte just nu, så inloggning med {0} går inte. Försök igen om en stund, eller logga in med ditt lösenord i Värn om du har ett.", Oidc.Label]
+                : T["{0} svarar inte just nu, så det går inte att logga in. Försök igen om en stund.", Oidc.Label]);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }

@@ -46,12 +46,12 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
         var code = TwoFactorCodes.Normalise(Code);
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(Code), "Skriv den sexsiffriga koden som appen visar.");
+            ModelState.AddModelError(nameof(Code), T["Skriv den sexsiffriga koden som appen visar."]);
             return Invalid();
         }
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError(nameof(Code), "Koden stämmer inte. Kontrollera att telefonens klocka går rätt och skriv den kod som visas just nu.");
+            ModelState.AddModelError(nameof(Code), T["Koden stämmer inte. Kontrollera att telefonens klocka går rätt och skriv den kod som visas just nu."]);
             return Invalid();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -73,7 +73,7 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
         }
         if (!Enabled)
         {
-            return Conflict("Återställningskoder hör till tvåstegsverifieringen: slå på den först.");
+            return Conflict(T["Återställningskoder hör till tvåstegsverifieringen: slå på den först."]);
         }
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         RecoveryCodesLeft = NewRecoveryCodes.Count;
@@ -94,13 +94,13 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
         }
         if (Required)
         {
-            return Conflict("Med din roll krävs tvåstegsverifiering: den kan inte stängas av. Har du tappat telefonen kan administratören återställa den.");
+            return Conflict(T["Med din roll krävs tvåstegsverifiering: den kan inte stängas av. Har du tappat telefonen kan administratören återställa den."]);
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await audit.RecordAsync("account.twofactor.disabled", nameof(VarnUser), user.Id, cancellationToken: cancellationToken);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OidcSetup.AmrClaim, OidcSetup.PasswordOnly)]);
-        Flash = "Tvåstegsverifieringen är avstängd.";
+        Flash = T["Tvåstegsverifieringen är avstängd."];
         return Redirect(Path);
     }
 

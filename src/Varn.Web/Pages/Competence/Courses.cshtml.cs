@@ -53,9 +53,9 @@ public class CoursesModel(VarnDbContext db) : VarnPageModel
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return FieldConflict("Input.Name", $"Kursen «{name}» finns redan.");
+            return FieldConflict("Input.Name", T["Kursen «{0}» finns redan.", name!]);
         }
-        Flash = $"Kursen «{name}» är tillagd.";
+        Flash = T["Kursen «{0}» är tillagd.", name!];
         return Redirect("/kompetens/kurser");
     }
 }

@@ -81,7 +81,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
             }
             return Invalid();
         }
-        Flash = $"Siffrorna för {ShownYear} är sparade.";
+        Flash = T["Siffrorna för {0} är sparade.", ShownYear];
         return Redirect(Here);
     }
 
@@ -98,12 +98,12 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
         Rows = await EditableRowsAsync(cancellationToken);
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Välj en CSV-fil från lärplattformen.");
+            ModelState.AddModelError(nameof(Upload), T["Välj en CSV-fil från lärplattformen."]);
             return Invalid();
         }
         if (Upload.Length > 2 * 1024 * 1024)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen är större än 2 MB.");
+            ModelState.AddModelError(nameof(Upload), T["Filen är större än 2 MB."]);
             return Invalid();
         }
         await using var stream = Upload.OpenReadStream();
@@ -119,7 +119,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
             foreach (var (key, message) in errors.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 var (index, column) = RowAndColumn(key);
-                ModelState.AddModelError(nameof(Upload), $"Rad {lines[index]}, kolumnen {column}: {message}");
+                ModelState.AddModelError(nameof(Upload), T["Rad {0}, kolumnen {1}: {2}", lines[index], column, message]);
             }
             return Invalid();
         }
@@ -143,10 +143,10 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
         if (errors.Count > 0)
         {
             Rows = await EditableRowsAsync(cancellationToken);
-            ModelState.AddModelError(nameof(Upload), "Importen sparades inte: registret har ändrats sedan förhandsvisningen. Läs in filen igen.");
+            ModelState.AddModelError(nameof(Upload), T["Importen sparades inte: registret har ändrats sedan förhandsvisningen. Läs in filen igen."]);
             return Invalid();
         }
-        Flash = $"{Rows.Count} rader är inlästa för {ShownYear}. Tidigare siffror för året är ersatta.";
+        Flash = T["{0} rader är inlästa för {1}. Tidigare siffror för året är ersatta.", Rows.Count, ShownYear];
         return Redirect(Here);
     }
 
@@ -167,7 +167,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
             AddErrors("Event", errors);
             return Invalid();
         }
-        Flash = $"Utbildningstillfället {training.Date:yyyy-MM-dd} är registrerat.";
+        Flash = T["Utbildningstillfället {0:yyyy-MM-dd} är registrerat.", training.Date];
         return Redirect(Here);
     }
 

@@ -79,7 +79,7 @@ public class DueDatesModel(VarnDbContext db, FollowUpRounds rounds, TimeProvider
             db.PlanApprovalDeadlines.Remove(deadline);
         }
         await rounds.SetDueDatesAsync(ShownYear, dates, cancellationToken);
-        Flash = $"Datumen för {ShownYear} är sparade.";
+        Flash = T["Datumen för {0} är sparade.", ShownYear];
         return Redirect($"/uppfoljning/datum?year={ShownYear}");
     }
 }

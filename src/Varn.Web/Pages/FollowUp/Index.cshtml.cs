@@ -27,7 +27,7 @@ public class IndexModel(PlanGuard plans, FollowUpRounds rounds) : VarnPageModel
         }
         if (!RoundKinds.TryParse(round, out var kind))
         {
-            ModelState.AddModelError("round", "Välj en omgång: T1, T2 eller årsuppföljning.");
+            ModelState.AddModelError("round", T["Välj en omgång: T1, T2 eller årsuppföljning."]);
             return Invalid();
         }
         var (opened, refusal, _) = await rounds.OpenAsync(Plan, kind, Actor, cancellationToken);
@@ -35,7 +35,7 @@ public class IndexModel(PlanGuard plans, FollowUpRounds rounds) : VarnPageModel
         {
             return Conflict(refusal!);
         }
-        Flash = $"{kind.Label()} är öppnad. De ansvariga kan nu fylla i status och kommentar.";
+        Flash = T["{0} är öppnad. De ansvariga kan nu fylla i status och kommentar.", T[kind.Label()]];
         return Redirect($"{PlanPath}/uppfoljning/{kind.Code()}");
     }
 

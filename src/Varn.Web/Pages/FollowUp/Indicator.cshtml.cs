@@ -66,7 +66,7 @@ public class IndicatorModel(PlanGuard plans, PlanIndicators indicators) : VarnPa
             AddErrors(nameof(Input), errors);
             return errors.ContainsKey("version") ? Conflict(errors["version"]) : Invalid();
         }
-        Flash = "Indikatorn är sparad.";
+        Flash = T["Indikatorn är sparad."];
         return Redirect($"{PlanPath}/indikatorer");
     }
 
@@ -78,9 +78,9 @@ public class IndicatorModel(PlanGuard plans, PlanIndicators indicators) : VarnPa
         }
         if (Existing?.Id is not { } id || IsComputed || !await indicators.RemoveAsync(Plan, id, cancellationToken))
         {
-            return Conflict("Det finns ingen egen indikator här att ta bort; de beräknade indikatorerna finns alltid.");
+            return Conflict(T["Det finns ingen egen indikator här att ta bort; de beräknade indikatorerna finns alltid."]);
         }
-        Flash = "Indikatorn är borttagen.";
+        Flash = T["Indikatorn är borttagen."];
         return Redirect($"{PlanPath}/indikatorer");
     }
 

@@ -89,7 +89,7 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
             }
             return Invalid();
         }
-        Flash = outcome.Changes.Count == 0 ? "Inget var ändrat." : $"{outcome.Changes.Count} aktiviteter är sparade. Omgången är fortfarande öppen.";
+        Flash = outcome.Changes.Count == 0 ? T["Inget var ändrat."] : T["{0} aktiviteter är sparade. Omgången är fortfarande öppen.", outcome.Changes.Count];
         return Redirect(Here);
     }
 
@@ -108,7 +108,7 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
         {
             return Conflict(Locked);
         }
-        Flash = $"{View.Round.Kind.Label()} är inlämnad och låst. Aktiviteternas status i planen är uppdaterad.";
+        Flash = T["{0} är inlämnad och låst. Aktiviteternas status i planen är uppdaterad.", T[View.Round.Kind.Label()]];
         return Redirect(Here);
     }
 
@@ -125,12 +125,12 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
         Lines = [];
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Välj en CSV-fil i samma form som exporten.");
+            ModelState.AddModelError(nameof(Upload), T["Välj en CSV-fil i samma form som exporten."]);
             return Invalid();
         }
         if (Upload.Length > MaxUpload)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen är större än 1 MB.");
+            ModelState.AddModelError(nameof(Upload), T["Filen är större än 1 MB."]);
             return Invalid();
         }
         using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -151,7 +151,7 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
         Lines = [];
         if (string.IsNullOrEmpty(ImportText) || ImportText.Length > MaxUpload)
         {
-            ModelState.AddModelError(nameof(Upload), "Läs in filen igen: förhandsvisningen saknas.");
+            ModelState.AddModelError(nameof(Upload), T["Läs in filen igen: förhandsvisningen saknas."]);
             return Invalid();
         }
         return await ImportAsync(store: true, cancellationToken);
@@ -187,7 +187,7 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
             Preview = outcome.Changes;
             return Page();
         }
-        Flash = $"Filen är inläst: {outcome.Changes.Count} aktiviteter ändrades.";
+        Flash = T["Filen är inläst: {0} aktiviteter ändrades.", outcome.Changes.Count];
         return Redirect(Here);
     }
 

@@ -49,7 +49,7 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
         var errors = await register.UpdateAsync(Forum, new ForumInput(Change.Name, Change.Kind, Change.Owner, Change.Members, Change.Frequency), Version, cancellationToken);
         if (errors.Count == 0)
         {
-            Flash = "Forumet är ändrat.";
+            Flash = T["Forumet är ändrat."];
             return Redirect($"/forum/{id}");
         }
         AddErrors("Change", errors);
@@ -75,7 +75,7 @@ public class ForumModel(VarnDbContext db, ForumRegister register, TimeProvider c
             Version = Forum.Version;
             return Invalid();
         }
-        Flash = $"Mötet {meeting.Date:yyyy-MM-dd} är registrerat.";
+        Flash = T["Mötet {0:yyyy-MM-dd} är registrerat.", meeting.Date];
         return Redirect($"/forum/{id}");
     }
 

@@ -26,7 +26,7 @@ public class IndexModel(VarnDbContext db, ForumRegister register, TimeProvider c
     public int Year { get; private set; }
     public bool CanEdit => Choice.Current is { } council && Access.CanCoordinate(council.Id);
 
-    public static IReadOnlyList<SelectListItem> Kinds => Enum.GetValues<ForumKind>().Select(k => new SelectListItem(ForumRegister.Label(k), Codes.Of(k))).ToList();
+    public static IReadOnlyList<SelectListItem> Kinds => CodeChoices.Of<ForumKind>(ForumRegister.Label);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
@@ -46,7 +46,7 @@ public class IndexModel(VarnDbContext db, ForumRegister register, TimeProvider c
             AddErrors("Input", errors);
             return Invalid();
         }
-        Flash = $"Forumet {forum.Name} är registrerat.";
+        Flash = T["Forumet {0} är registrerat.", forum.Name];
         return Redirect($"/forum/{forum.Id}");
     }
 

@@ -43,7 +43,7 @@ public class NewModel(VarnDbContext db, GrantRegister register, TimeProvider clo
         }
         if (Input.Year is null)
         {
-            ModelState.AddModelError("Input.Year", "Ange året ansökan gäller.");
+            ModelState.AddModelError("Input.Year", T["Ange året ansökan gäller."]);
             return Invalid();
         }
         var (application, errors) = await register.CreateAsync(Target!, Input.Year.Value,
@@ -56,7 +56,7 @@ public class NewModel(VarnDbContext db, GrantRegister register, TimeProvider clo
             }
             return Invalid();
         }
-        Flash = $"Ansökan från {Input.AssociationName?.Trim()} är registrerad.";
+        Flash = T["Ansökan från {0} är registrerad.", Input.AssociationName!.Trim()];
         return Redirect($"/bidrag/{application.Id}");
     }
 

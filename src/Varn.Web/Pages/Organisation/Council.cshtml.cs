@@ -34,7 +34,7 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
     public static IEnumerable<SelectListItem> KindItems() =>
-        Enum.GetValues<CouncilKind>().Select(k => new SelectListItem(IndexModel.KindLabel(k), Codes.Of(k)));
+        CodeChoices.Of<CouncilKind>(IndexModel.KindLabel);
 
     public async Task<IActionResult> OnGetAsync(string? council, CancellationToken cancellationToken)
     {
@@ -70,31 +70,31 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         var shortName = string.IsNullOrWhiteSpace(Input.Short) ? CouncilNames.ShortFor(name) : Input.Short.Trim();
         if (name.Length == 0)
         {
-            ModelState.AddModelError("Input.Name", "Ange nämndens namn.");
+            ModelState.AddModelError("Input.Name", T["Ange nämndens namn."]);
         }
         else if (name.Length > 200)
         {
-            ModelState.AddModelError("Input.Name", "Namnet får vara högst 200 tecken.");
+            ModelState.AddModelError("Input.Name", T["Namnet får vara högst 200 tecken."]);
         }
         if (!ShortPattern().IsMatch(shortName))
         {
-            ModelState.AddModelError("Input.Short", "Kortnamnet får bara innehålla a–z, siffror och bindestreck, till exempel skarholmen.");
+            ModelState.AddModelError("Input.Short", T["Kortnamnet får bara innehålla a–z, siffror och bindestreck, till exempel skarholmen."]);
         }
         else if (await db.Councils.AnyAsync(c => c.Short == shortName && c.Id != (Existing == null ? 0 : Existing.Id), cancellationToken))
         {
-            ModelState.AddModelError("Input.Short", $"Kortnamnet «{shortName}» används redan av en annan nämnd.");
+            ModelState.AddModelError("Input.Short", T["Kortnamnet «{0}» används redan av en annan nämnd.", shortName]);
         }
         if (!Codes.TryParse<CouncilKind>(Input.Kind, out var kind))
         {
-            ModelState.AddModelError("Input.Kind", "Välj typ av nämnd.");
+            ModelState.AddModelError("Input.Kind", T["Välj typ av nämnd."]);
         }
         if (Input.Population is < 0 or > 10_000_000)
         {
-            ModelState.AddModelError("Input.Population", "Ange folkmängden som ett tal mellan 0 och 10 000 000.");
+            ModelState.AddModelError("Input.Population", T["Ange folkmängden som ett tal mellan 0 och 10 000 000."]);
         }
         if (Input.PoliceArea?.Length > 200)
         {
-            ModelState.AddModelError("Input.PoliceArea", "Namnet på lokalpolisområdet får vara högst 200 tecken.");
+            ModelState.AddModelError("Input.PoliceArea", T["Namnet på lokalpolisområdet får vara högst 200 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -119,9 +119,9 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return FieldConflict("Input.Short", $"Kortnamnet «{shortName}» togs just av en annan nämnd. Välj ett annat.");
+            return FieldConflict("Input.Short", T["Kortnamnet «{0}» togs just av en annan nämnd. Välj ett annat.", shortName]);
         }
-        Flash = $"{name} är sparad.";
+        Flash = T["{0} är sparad.", name];
         return Redirect($"/organisation/{shortName}");
     }
 
@@ -136,19 +136,19 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         var departmentName = NewUnit.Department?.Trim();
         if (unitName.Length == 0)
         {
-            ModelState.AddModelError("NewUnit.Name", "Ange enhetens namn.");
+            ModelState.AddModelError("NewUnit.Name", T["Ange enhetens namn."]);
         }
         else if (unitName.Length > 200)
         {
-            ModelState.AddModelError("NewUnit.Name", "Namnet får vara högst 200 tecken.");
+            ModelState.AddModelError("NewUnit.Name", T["Namnet får vara högst 200 tecken."]);
         }
         else if (Units.Any(u => string.Equals(u.Name, unitName, StringComparison.CurrentCultureIgnoreCase)))
         {
-            ModelState.AddModelError("NewUnit.Name", $"{Existing.Name} har redan en enhet som heter «{unitName}».");
+            ModelState.AddModelError("NewUnit.Name", T["{0} har redan en enhet som heter «{1}».", Existing.Name, unitName]);
         }
         if (departmentName?.Length > 200)
         {
-            ModelState.AddModelError("NewUnit.Department", "Namnet får vara högst 200 tecken.");
+            ModelState.AddModelError("NewUnit.Department", T["Namnet får vara högst 200 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -167,9 +167,9 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return FieldConflict("NewUnit.Name", $"Någon annan lade just till enheten «{unitName}» i {Existing.Name}.");
+            return FieldConflict("NewUnit.Name", T["Någon annan lade just till enheten «{0}» i {1}.", unitName, Existing.Name]);
         }
-        Flash = $"Enheten {unitName} är tillagd.";
+        Flash = T["Enheten {0} är tillagd.", unitName];
         return Redirect($"/organisation/{council}#enheter");
     }
 
@@ -182,12 +182,12 @@ public partial class CouncilModel(VarnDbContext db) : VarnPageModel
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.CouncilId == Existing!.Id, cancellationToken);
         if (unit is null)
         {
-            Flash = "Enheten finns inte längre.";
+            Flash = T["Enheten finns inte längre."];
             return Redirect($"/organisation/{council}#enheter");
         }
         db.Units.Remove(unit);
         await db.SaveChangesAsync(cancellationToken);
-        Flash = $"Enheten {unit.Name} är borttagen.";
+        Flash = T["Enheten {0} är borttagen.", unit.Name];
         return Redirect($"/organisation/{council}#enheter");
     }
 

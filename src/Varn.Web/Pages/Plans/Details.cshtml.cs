@@ -37,15 +37,15 @@ public class DetailsModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
         }
         if (string.IsNullOrWhiteSpace(Input.Title))
         {
-            ModelState.AddModelError("Input.Title", "Ange planens titel.");
+            ModelState.AddModelError("Input.Title", T["Ange planens titel."]);
         }
         else if (Input.Title.Length > 500)
         {
-            ModelState.AddModelError("Input.Title", "Titeln får vara högst 500 tecken.");
+            ModelState.AddModelError("Input.Title", T["Titeln får vara högst 500 tecken."]);
         }
         if (Input.Diarienummer?.Length > 100)
         {
-            ModelState.AddModelError("Input.Diarienummer", "Diarienumret får vara högst 100 tecken.");
+            ModelState.AddModelError("Input.Diarienummer", T["Diarienumret får vara högst 100 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -56,9 +56,9 @@ public class DetailsModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
         plans.MarkChanged(Plan);
         if (!await db.SaveIfUnchangedAsync(Plan, Input.Version, cancellationToken))
         {
-            return Conflict("Någon annan har ändrat planen sedan du öppnade sidan. Dina ändringar är inte sparade; ladda om sidan och försök igen.");
+            return Conflict(T["Någon annan har ändrat planen sedan du öppnade sidan. Dina ändringar är inte sparade; ladda om sidan och försök igen."]);
         }
-        Flash = "Uppgifterna är sparade.";
+        Flash = T["Uppgifterna är sparade."];
         return Redirect(PlanPath);
     }
 }

@@ -39,7 +39,7 @@ public class EditSectionModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
         var text = (Input.Text ?? "").ReplaceLineEndings("\n").Trim();
         if (text.Length > PlanDocumentReader.MaxSectionLength)
         {
-            ModelState.AddModelError("Input.Text", $"Texten är {text.Length} tecken lång; högst {PlanDocumentReader.MaxSectionLength} tecken.");
+            ModelState.AddModelError("Input.Text", T["Texten är {0} tecken lång; högst {1} tecken.", text.Length, PlanDocumentReader.MaxSectionLength]);
             return Invalid();
         }
 
@@ -50,9 +50,9 @@ public class EditSectionModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
             SavedText = await db.PlanSections.Where(s => s.Id == section.Id).Select(s => s.Text).FirstAsync(cancellationToken);
             ModelState.Remove("Input.Version");
             Input.Version = await db.PlanSections.Where(s => s.Id == section.Id).Select(s => s.Version).FirstAsync(cancellationToken);
-            return Conflict("Någon annan har sparat texten sedan du öppnade den. Din text är inte sparad. Jämför med den sparade texten nedan och spara igen om din ska gälla.");
+            return Conflict(T["Någon annan har sparat texten sedan du öppnade den. Din text är inte sparad. Jämför med den sparade texten nedan och spara igen om din ska gälla."]);
         }
-        Flash = $"Texten i «{Key.Title()}» är sparad.";
+        Flash = T["Texten i «{0}» är sparad.", T[Key.Title()]];
         return Redirect($"{PlanPath}#avsnitt-{Codes.Of(Key)}");
     }
 

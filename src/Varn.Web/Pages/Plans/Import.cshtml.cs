@@ -41,12 +41,12 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Välj en fil att läsa in.");
+            ModelState.AddModelError(nameof(Upload), T["Välj en fil att läsa in."]);
             return Invalid();
         }
         if (Upload.Length > PlanDocumentReader.MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"Filen är {Upload.Length / 1024 / 1024} MB. Största tillåtna storlek är {PlanDocumentReader.MaxBytes / 1024 / 1024} MB.");
+            ModelState.AddModelError(nameof(Upload), T["Filen är {0} MB. Största tillåtna storlek är {1} MB.", Upload.Length / 1024 / 1024, PlanDocumentReader.MaxBytes / 1024 / 1024]);
             return Invalid();
         }
         using var buffer = new MemoryStream();
@@ -69,7 +69,7 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
         }
         catch (FormatException)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen kom inte med. Välj filen igen.");
+            ModelState.AddModelError(nameof(Upload), T["Filen kom inte med. Välj filen igen."]);
             return Invalid();
         }
         if (await ReadAsync(bytes, cancellationToken) is { } failed)
@@ -80,10 +80,10 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;
-            ModelState.AddModelError(nameof(Upload), "Planen kunde inte läsas in. Inget har sparats.");
+            ModelState.AddModelError(nameof(Upload), T["Planen kunde inte läsas in. Inget har sparats."]);
             return Invalid();
         }
-        Flash = outcome.Replaced ? "Planen är inläst och ersatte den tidigare." : "Planen är inläst.";
+        Flash = outcome.Replaced ? T["Planen är inläst och ersatte den tidigare."] : T["Planen är inläst."];
         return Redirect(PlanGuard.PathOf(outcome.Council!.Short, outcome.Plan!.Year));
     }
 
@@ -100,7 +100,7 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
         if (document is null || errors.Count > 0)
         {
             Errors = errors;
-            ModelState.AddModelError(nameof(Upload), $"Filen kan inte läsas in: {errors.Count} fel. Inget har sparats.");
+            ModelState.AddModelError(nameof(Upload), T["Filen kan inte läsas in: {0} fel. Inget har sparats.", errors.Count]);
             return Invalid();
         }
         Preview = document;

@@ -48,11 +48,11 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
         var council = await CheckTargetAsync(cancellationToken);
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Välj en Word-fil att läsa in.");
+            ModelState.AddModelError(nameof(Upload), T["Välj en Word-fil att läsa in."]);
         }
         else if (Upload.Length > WordPlanReader.MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"Filen är {Upload.Length / 1024 / 1024} MB. Största tillåtna storlek är {WordPlanReader.MaxBytes / 1024 / 1024} MB.");
+            ModelState.AddModelError(nameof(Upload), T["Filen är {0} MB. Största tillåtna storlek är {1} MB.", Upload.Length / 1024 / 1024, WordPlanReader.MaxBytes / 1024 / 1024]);
         }
         if (!ModelState.IsValid)
         {
@@ -74,7 +74,7 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
         }
         catch (FormatException)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen kom inte med. Välj filen igen.");
+            ModelState.AddModelError(nameof(Upload), T["Filen kom inte med. Välj filen igen."]);
             return Invalid();
         }
         if (!ModelState.IsValid)
@@ -91,7 +91,7 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
             ModelState.AddModelError(nameof(Council), error!);
             return Invalid();
         }
-        Flash = $"{Result.Activities.Count} aktiviteter är inlästa i utkastet.";
+        Flash = T["{0} aktiviteter är inlästa i utkastet.", Result.Activities.Count];
         return Redirect(PlanGuard.PathOf(council!.Short, plan.Year));
     }
 
@@ -116,13 +116,13 @@ public class ImportWordModel(VarnDbContext db, WordPlanImport import, TimeProvid
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == Council, cancellationToken);
         if (council is null || !Access.CanEditPlans(council.Id))
         {
-            ModelState.AddModelError(nameof(Council), "Välj nämnd.");
+            ModelState.AddModelError(nameof(Council), T["Välj nämnd."]);
             return null;
         }
         var thisYear = clock.Today().Year;
         if (Year is null || Year < 2000 || Year > thisYear + 5)
         {
-            ModelState.AddModelError(nameof(Year), $"Ange ett år mellan 2000 och {thisYear + 5}.");
+            ModelState.AddModelError(nameof(Year), T["Ange ett år mellan 2000 och {0}.", thisYear + 5]);
             return null;
         }
         if (await import.CheckAsync(council, Year.Value, cancellationToken) is { } problem)

@@ -37,23 +37,23 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
         var council = await db.Councils.FirstOrDefaultAsync(c => c.Short == Input.Council, cancellationToken);
         if (council is null || !Access.CanEditPlans(council.Id))
         {
-            ModelState.AddModelError("Input.Council", "Välj nämnd.");
+            ModelState.AddModelError("Input.Council", T["Välj nämnd."]);
         }
         var thisYear = clock.Today().Year;
         if (Input.Year is null)
         {
             if (!ModelState.ContainsKey("Input.Year") || ModelState["Input.Year"]!.Errors.Count == 0)
             {
-                ModelState.AddModelError("Input.Year", "Ange vilket år planen gäller.");
+                ModelState.AddModelError("Input.Year", T["Ange vilket år planen gäller."]);
             }
         }
         else if (Input.Year < 2000 || Input.Year > thisYear + 5)
         {
-            ModelState.AddModelError("Input.Year", $"Ange ett år mellan 2000 och {thisYear + 5}.");
+            ModelState.AddModelError("Input.Year", T["Ange ett år mellan 2000 och {0}.", thisYear + 5]);
         }
         else if (council is not null && await db.Plans.AnyAsync(p => p.CouncilId == council.Id && p.Year == Input.Year, cancellationToken))
         {
-            ModelState.AddModelError("Input.Year", $"{council.Name} har redan en plan för {Input.Year}.");
+            ModelState.AddModelError("Input.Year", T["{0} har redan en plan för {1}.", council.Name, Input.Year]);
         }
         if (!ModelState.IsValid)
         {
@@ -67,9 +67,9 @@ public class NewModel(VarnDbContext db, PlanLifecycle lifecycle, TimeProvider cl
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return FieldConflict("Input.Year", $"{council!.Name} fick just en plan för {Input.Year} av någon annan. Öppna den från listan över planer.");
+            return FieldConflict("Input.Year", T["{0} fick just en plan för {1} av någon annan. Öppna den från listan över planer.", council!.Name, Input.Year]);
         }
-        Flash = "Planen är skapad från stadens mall.";
+        Flash = T["Planen är skapad från stadens mall."];
         return Redirect(PlanGuard.PathOf(council!.Short, plan.Year));
     }
 

@@ -60,7 +60,7 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
             Flash = error;
             return Redirect(PlanGuard.PathOf(council, year));
         }
-        Flash = $"{next.Year} års plan är skapad som utkast från {year} års plan. Aktiviteter som inte var genomförda eller inställda är överförda.";
+        Flash = T["{0} års plan är skapad som utkast från {1} års plan. Aktiviteter som inte var genomförda eller inställda är överförda.", next.Year, year];
         return Redirect(PlanGuard.PathOf(council, next.Year));
     }
 
@@ -80,7 +80,7 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId && a.PlanId == plan!.Id, cancellationToken);
         if (activity is null)
         {
-            Flash = "Aktiviteten finns inte längre i planen.";
+            Flash = T["Aktiviteten finns inte längre i planen."];
             return Redirect(PlanGuard.PathOf(council, year));
         }
         var neighbours = db.Activities.Where(a => a.PlanId == plan!.Id && a.Area == activity.Area);

@@ -51,15 +51,15 @@ public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecyc
         }
         if (!Codes.TryParse<PlanStage>(Input.To, out var to))
         {
-            ModelState.AddModelError("Input.To", "Välj vilket steg planen ska till.");
+            ModelState.AddModelError("Input.To", T["Välj vilket steg planen ska till."]);
         }
         if (Input.Note?.Length > 1000)
         {
-            ModelState.AddModelError("Input.Note", "Anteckningen får vara högst 1000 tecken.");
+            ModelState.AddModelError("Input.Note", T["Anteckningen får vara högst 1000 tecken."]);
         }
         if (Input.Diarienummer?.Length > 100)
         {
-            ModelState.AddModelError("Input.Diarienummer", "Diarienumret får vara högst 100 tecken.");
+            ModelState.AddModelError("Input.Diarienummer", T["Diarienumret får vara högst 100 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -87,10 +87,10 @@ public class StageModel(VarnDbContext db, PlanGuard plans, PlanLifecycle lifecyc
         }
         catch (DbUpdateConcurrencyException)
         {
-            Flash = "Någon annan ändrade planen samtidigt. Steget ändrades inte; kontrollera planen och försök igen.";
+            Flash = T["Någon annan ändrade planen samtidigt. Steget ändrades inte; kontrollera planen och försök igen."];
             return Redirect(PlanPath);
         }
-        Flash = $"Planen är nu i steget «{Plan.Stage.Label()}».";
+        Flash = T["Planen är nu i steget «{0}».", T[Plan.Stage.Label()]];
         return Redirect(PlanPath);
     }
 }

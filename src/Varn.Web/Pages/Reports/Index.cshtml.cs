@@ -35,10 +35,10 @@ public class IndexModel(VarnDbContext db, AuditLog audit, ReportAssessment asses
         [new("Obedömda", "new"), new("Bedömda", "assessed"), new("Stängda", "closed"), new("Alla", "all")];
 
     public static IReadOnlyList<SelectListItem> CategoryItems { get; } =
-        [new("Alla", ""), .. NewModel.Items<ReportCategory>(v => v.Label(), empty: false)];
+        CodeChoices.Of<ReportCategory>(v => v.Label(), first: "Alla");
 
     public static IReadOnlyList<SelectListItem> EnvironmentItems { get; } =
-        [new("Alla", ""), .. NewModel.Items<ExtremistEnvironment>(v => v.Label(), empty: false)];
+        CodeChoices.Of<ExtremistEnvironment>(v => v.Label(), first: "Alla");
 
     /// <summary>The CSV of everything the filters match, on every page.</summary>
     public string CsvLink => "/rapporter?" + Query(("handler", "Csv"), ("Filter.Sida", null));
@@ -61,11 +61,11 @@ public class IndexModel(VarnDbContext db, AuditLog audit, ReportAssessment asses
     {
         if (Bulk.Selected.Count == 0)
         {
-            ModelState.AddModelError("Bulk.Selected", "Markera de rapporter som ska bedömas.");
+            ModelState.AddModelError("Bulk.Selected", T["Markera de rapporter som ska bedömas."]);
         }
         if (!Codes.TryParse<Assessment>(Bulk.Assessment, out var assessment))
         {
-            ModelState.AddModelError("Bulk.Assessment", "Välj en bedömning.");
+            ModelState.AddModelError("Bulk.Assessment", T["Välj en bedömning."]);
         }
         if (ReportChecks.CheckNote(Bulk.Note) is { } problem)
         {
@@ -83,10 +83,10 @@ public class IndexModel(VarnDbContext db, AuditLog audit, ReportAssessment asses
         }
         catch (DbUpdateConcurrencyException)
         {
-            Flash = "En annan samordnare bedömde några av rapporterna samtidigt. Ingen bedömning sparades; se listan och försök igen.";
+            Flash = T["En annan samordnare bedömde några av rapporterna samtidigt. Ingen bedömning sparades; se listan och försök igen."];
             return Redirect("/rapporter");
         }
-        Flash = $"{reports.Count} rapporter är bedömda som «{assessment.Label().ToLowerInvariant()}».";
+        Flash = T["{0} rapporter är bedömda som «{1}».", reports.Count, T[assessment.Label()].Value.ToLowerInvariant()];
         return Redirect("/rapporter");
     }
 

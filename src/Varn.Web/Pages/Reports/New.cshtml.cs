@@ -30,13 +30,6 @@ public class NewModel(VarnDbContext db, ReportIntake intake) : VarnPageModel
     public IReadOnlyList<SelectListItem> Councils { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Units { get; private set; } = [];
 
-    /// <summary>A select list of a code's values, in Swedish (the field helper shows them in the reader's language), with an empty first choice unless <paramref name="empty"/> is false.</summary>
-    public static IEnumerable<SelectListItem> Items<T>(Func<T, string> label, bool empty = true) where T : struct, Enum
-    {
-        var items = Enum.GetValues<T>().Select(v => new SelectListItem(label(v), Codes.Of(v)));
-        return empty ? items.Prepend(new SelectListItem("Välj", "")) : items;
-    }
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -57,7 +50,7 @@ public class NewModel(VarnDbContext db, ReportIntake intake) : VarnPageModel
             }
             return Invalid();
         }
-        Flash = "Tack! Rapporten är skickad till samordnarna. Den innehåller inga uppgifter om dig utöver det du själv valde att lämna.";
+        Flash = T["Tack! Rapporten är skickad till samordnarna. Den innehåller inga uppgifter om dig utöver det du själv valde att lämna."];
         return Redirect("/rapportera");
     }
 

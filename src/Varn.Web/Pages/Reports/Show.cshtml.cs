@@ -37,7 +37,7 @@ public class ShowModel(VarnDbContext db, ReportAssessment assessments, TimeProvi
         }
         if (!Codes.TryParse<Assessment>(Input.Assessment, out var assessment))
         {
-            ModelState.AddModelError("Input.Assessment", "Välj en bedömning.");
+            ModelState.AddModelError("Input.Assessment", T["Välj en bedömning."]);
         }
         if (ReportChecks.CheckNote(Input.Note) is { } problem)
         {
@@ -54,9 +54,9 @@ public class ShowModel(VarnDbContext db, ReportAssessment assessments, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict("En annan samordnare har bedömt rapporten sedan du öppnade den. Ladda om sidan och se bedömningen.");
+            return Conflict(T["En annan samordnare har bedömt rapporten sedan du öppnade den. Ladda om sidan och se bedömningen."]);
         }
-        Flash = "Bedömningen är sparad.";
+        Flash = T["Bedömningen är sparad."];
         return Redirect($"/rapporter/{id}");
     }
 
@@ -68,11 +68,11 @@ public class ShowModel(VarnDbContext db, ReportAssessment assessments, TimeProvi
         }
         if (Report.Assessment is null)
         {
-            return Conflict("Bedöm rapporten innan den stängs.");
+            return Conflict(T["Bedöm rapporten innan den stängs."]);
         }
         Report.ClosedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        Flash = "Rapporten är stängd.";
+        Flash = T["Rapporten är stängd."];
         return Redirect("/rapporter");
     }
 

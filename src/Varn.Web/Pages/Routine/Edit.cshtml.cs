@@ -32,11 +32,11 @@ public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         var text = (Input.Text ?? "").ReplaceLineEndings("\n").Trim();
         if (text.Length == 0)
         {
-            ModelState.AddModelError("Input.Text", "Rutinen kan inte vara tom.");
+            ModelState.AddModelError("Input.Text", T["Rutinen kan inte vara tom."]);
         }
         else if (text.Length > 50_000)
         {
-            ModelState.AddModelError("Input.Text", "Rutinen får vara högst 50 000 tecken.");
+            ModelState.AddModelError("Input.Text", T["Rutinen får vara högst 50 000 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -46,9 +46,9 @@ public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         routine.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (!await db.SaveIfUnchangedAsync(routine, Input.Version, cancellationToken))
         {
-            return Conflict("Någon annan har sparat rutinen sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen.");
+            return Conflict(T["Någon annan har sparat rutinen sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen."]);
         }
-        Flash = "Rutinen är sparad.";
+        Flash = T["Rutinen är sparad."];
         return Redirect("/rutin");
     }
 }

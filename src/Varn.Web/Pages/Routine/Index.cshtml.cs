@@ -38,7 +38,7 @@ public class IndexModel(VarnDbContext db) : VarnPageModel
         {
             db.KnowledgeItems.Remove(item);
             await db.SaveChangesAsync(cancellationToken);
-            Flash = $"«{item.Title}» är borttagen ur kunskapsbanken.";
+            Flash = T["«{0}» är borttagen ur kunskapsbanken.", item.Title];
         }
         return Redirect("/rutin#kunskapsbank");
     }

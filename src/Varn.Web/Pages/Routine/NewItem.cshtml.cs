@@ -36,30 +36,30 @@ public class NewItemModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         var title = Input.Title?.Trim() ?? "";
         if (title.Length is 0 or > 200)
         {
-            ModelState.AddModelError("Input.Title", "Ange en titel på högst 200 tecken.");
+            ModelState.AddModelError("Input.Title", T["Ange en titel på högst 200 tecken."]);
         }
         if (Input.Description?.Length > 1000)
         {
-            ModelState.AddModelError("Input.Description", "Beskrivningen får vara högst 1000 tecken.");
+            ModelState.AddModelError("Input.Description", T["Beskrivningen får vara högst 1000 tecken."]);
         }
         var hasUrl = !string.IsNullOrWhiteSpace(Input.Url);
         var hasFile = Upload is { Length: > 0 };
         if (hasUrl == hasFile)
         {
-            ModelState.AddModelError("Input.Url", "Ange antingen en länk eller en fil.");
+            ModelState.AddModelError("Input.Url", T["Ange antingen en länk eller en fil."]);
         }
         if (hasUrl && (!Uri.TryCreate(Input.Url!.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || Input.Url.Length > 1000))
         {
-            ModelState.AddModelError("Input.Url", "Ange en fullständig webbadress som börjar med https://.");
+            ModelState.AddModelError("Input.Url", T["Ange en fullständig webbadress som börjar med https://."]);
         }
         var extension = hasFile ? Path.GetExtension(Upload!.FileName) : "";
         if (hasFile && !Allowed.ContainsKey(extension))
         {
-            ModelState.AddModelError("Upload", "Filen ska vara PDF, Word (.docx) eller Excel (.xlsx).");
+            ModelState.AddModelError("Upload", T["Filen ska vara PDF, Word (.docx) eller Excel (.xlsx)."]);
         }
         if (hasFile && Upload!.Length > MaxBytes)
         {
-            ModelState.AddModelError("Upload", "Filen får vara högst 10 MB.");
+            ModelState.AddModelError("Upload", T["Filen får vara högst 10 MB."]);
         }
         if (!ModelState.IsValid)
         {
@@ -85,7 +85,7 @@ public class NewItemModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         }
         db.KnowledgeItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        Flash = $"«{title}» är tillagd i kunskapsbanken.";
+        Flash = T["«{0}» är tillagd i kunskapsbanken.", title];
         return Redirect("/rutin#kunskapsbank");
     }
 }

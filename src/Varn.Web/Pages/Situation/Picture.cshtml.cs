@@ -90,7 +90,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
             }
             return Invalid();
         }
-        Flash = "Lägesbildens text är sparad.";
+        Flash = T["Lägesbildens text är sparad."];
         return Redirect($"/lagesbild/{council}/{year}");
     }
 
@@ -115,7 +115,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.ChangeContent, cancellationToken);
         if (plan is null || refusal is not null)
         {
-            return Conflict(plan is null ? $"Det finns ingen plan för {year} ännu. Skapa planen först och använd sedan lägesbilden i den." : refusal!.Message);
+            return Conflict(plan is null ? T["Det finns ingen plan för {0} ännu. Skapa planen först och använd sedan lägesbilden i den.", year] : refusal!.Message);
         }
         var published = Picture.FindingsEdited ? Picture : await pictures.BuildAsync(Council, year, Viewer.Public, cancellationToken);
         var sections = await db.PlanSections.Where(s => s.PlanId == plan.Id && (s.Key == SectionKey.SituationMapping || s.Key == SectionKey.SituationAnalysis))
@@ -135,7 +135,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         }
         plans.MarkChanged(plan);
         await db.SaveChangesAsync(cancellationToken);
-        Flash = $"Lägesbilden är inlagd i planens avsnitt «{SectionKey.SituationMapping.Title()}» och «{SectionKey.SituationAnalysis.Title()}».";
+        Flash = T["Lägesbilden är inlagd i planens avsnitt «{0}» och «{1}».", T[SectionKey.SituationMapping.Title()], T[SectionKey.SituationAnalysis.Title()]];
         return Redirect($"{PlanGuard.PathOf(council, year)}#avsnitt-{Codes.Of(SectionKey.SituationMapping)}");
     }
 

@@ -25,11 +25,11 @@ public class SourceListModel(VarnDbContext db) : VarnPageModel
         var description = Input.Description?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
         {
-            ModelState.AddModelError("Input.Name", "Ange källans namn, högst 200 tecken, till exempel «IA – ärenden».");
+            ModelState.AddModelError("Input.Name", T["Ange källans namn, högst 200 tecken, till exempel «IA – ärenden»."]);
         }
         if (description?.Length > 1000)
         {
-            ModelState.AddModelError("Input.Description", "Beskrivningen får vara högst 1000 tecken.");
+            ModelState.AddModelError("Input.Description", T["Beskrivningen får vara högst 1000 tecken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -37,7 +37,7 @@ public class SourceListModel(VarnDbContext db) : VarnPageModel
         }
         if (Sources.Any(s => string.Equals(s.Source.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            return FieldConflict("Input.Name", $"Källan «{name}» finns redan.");
+            return FieldConflict("Input.Name", T["Källan «{0}» finns redan.", name!]);
         }
         db.StatisticsSources.Add(new StatisticsSource { Name = name!, Description = string.IsNullOrEmpty(description) ? null : description, Order = Sources.Count });
         try
@@ -46,9 +46,9 @@ public class SourceListModel(VarnDbContext db) : VarnPageModel
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return FieldConflict("Input.Name", $"Källan «{name}» lades till av någon annan samtidigt.");
+            return FieldConflict("Input.Name", T["Källan «{0}» lades till av någon annan samtidigt.", name!]);
         }
-        Flash = $"Källan «{name}» är tillagd.";
+        Flash = T["Källan «{0}» är tillagd.", name!];
         return Redirect("/lagesbild/kallor");
     }
 
@@ -63,10 +63,10 @@ public class SourceListModel(VarnDbContext db) : VarnPageModel
         }
         if (figures > 0)
         {
-            return Conflict($"«{source.Name}» har {figures} inlagda siffror och tas inte bort: lägesbilderna bygger på dem.");
+            return Conflict(T["«{0}» har {1} inlagda siffror och tas inte bort: lägesbilderna bygger på dem.", source.Name, figures]);
         }
         await db.StatisticsSources.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
-        Flash = $"Källan «{source.Name}» är borttagen.";
+        Flash = T["Källan «{0}» är borttagen.", source.Name];
         return Redirect("/lagesbild/kallor");
     }
 

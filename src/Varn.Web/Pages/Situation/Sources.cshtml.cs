@@ -121,17 +121,17 @@ public class SourcesModel(VarnDbContext db, SituationRegister register, TimeProv
         }
         if (Import is null || Import.Length == 0)
         {
-            ModelState.AddModelError(nameof(Import), "Välj en CSV-fil med rubrikraden källa;antal.");
+            ModelState.AddModelError(nameof(Import), T["Välj en CSV-fil med rubrikraden källa;antal."]);
             return Invalid();
         }
         await using var stream = Import.OpenReadStream();
         var errors = await register.ImportStatisticsAsync(Council, year, stream, cancellationToken);
         if (errors.Count > 0)
         {
-            ModelState.AddModelError(nameof(Import), "Ingenting importerades. " + string.Join(" ", errors.Values));
+            ModelState.AddModelError(nameof(Import), T["Ingenting importerades. {0}", string.Join(" ", errors.Values)]);
             return Invalid();
         }
-        Flash = "Statistiken är importerad.";
+        Flash = T["Statistiken är importerad."];
         return Redirect($"/lagesbild/{Council.Short}/{Year}/underlag");
     }
 

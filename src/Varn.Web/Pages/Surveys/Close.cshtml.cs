@@ -19,7 +19,7 @@ public class CloseModel(VarnDbContext db, SurveyRounds rounds, TimeProvider cloc
             return refused;
         }
         await rounds.CloseAsync(Round, cancellationToken);
-        Flash = "Enkäten är stängd. Resultaten är klara.";
+        Flash = T["Enkäten är stängd. Resultaten är klara."];
         return Redirect($"/enkater/{council}/{year}/resultat");
     }
 
@@ -39,7 +39,7 @@ public class CloseModel(VarnDbContext db, SurveyRounds rounds, TimeProvider cloc
         Answered = await db.SurveyInvitations.CountAsync(i => i.RoundId == round.Id && i.Answered, cancellationToken);
         if (round.IsClosed(clock.Today()))
         {
-            Flash = "Enkäten är redan stängd.";
+            Flash = T["Enkäten är redan stängd."];
             return Redirect($"/enkater/{council}/{year}");
         }
         return null;

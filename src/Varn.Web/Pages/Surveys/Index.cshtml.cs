@@ -41,12 +41,12 @@ public class IndexModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Short == Input.Council, cancellationToken);
         if (council is null || !Access.CanCoordinate(council.Id))
         {
-            ModelState.AddModelError("Input.Council", "Välj nämnd.");
+            ModelState.AddModelError("Input.Council", T["Välj nämnd."]);
         }
         var thisYear = clock.Today().Year;
         if (Input.Year is null || Input.Year < 2000 || Input.Year > thisYear + 1)
         {
-            ModelState.AddModelError("Input.Year", $"Ange ett år mellan 2000 och {thisYear + 1}.");
+            ModelState.AddModelError("Input.Year", T["Ange ett år mellan 2000 och {0}.", thisYear + 1]);
         }
         if (!ModelState.IsValid)
         {

@@ -42,7 +42,7 @@ public class RoundModel(VarnDbContext db, SurveyRounds rounds, IOptions<EmailOpt
     public bool EmailEnabled => email.Value.Enabled;
 
     public static IEnumerable<SelectListItem> ActorItems() =>
-        Enum.GetValues<ActorKind>().Select(k => new SelectListItem(ActorLabel(k), Codes.Of(k)));
+        CodeChoices.Of<ActorKind>(ActorLabel);
 
     public static string ActorLabel(ActorKind kind) => kind switch
     {
@@ -78,7 +78,7 @@ public class RoundModel(VarnDbContext db, SurveyRounds rounds, IOptions<EmailOpt
         }
         if (recipients.Count == 0 && Round is not null && Input.Closes == Round.Closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         {
-            ModelState.AddModelError("Input.Units", "Välj enheter eller ange en extern aktör att bjuda in.");
+            ModelState.AddModelError("Input.Units", T["Välj enheter eller ange en extern aktör att bjuda in."]);
             return Invalid();
         }
         var (round, links, errors) = await rounds.InviteAsync(Council, year, Input.Closes, recipients, BaseUrl, cancellationToken);
@@ -111,7 +111,7 @@ public class RoundModel(VarnDbContext db, SurveyRounds rounds, IOptions<EmailOpt
         var link = Round is null ? null : await rounds.RenewAsync(Round, invitationId, reminder: false, BaseUrl, cancellationToken);
         if (link is null)
         {
-            Flash = "Ingen ny länk: mottagaren har redan svarat, eller enkäten är stängd.";
+            Flash = T["Ingen ny länk: mottagaren har redan svarat, eller enkäten är stängd."];
             return Redirect($"/enkater/{council}/{year}");
         }
         NewLinks = [link];
@@ -127,8 +127,8 @@ public class RoundModel(VarnDbContext db, SurveyRounds rounds, IOptions<EmailOpt
         }
         var reminded = Round is null ? 0 : await rounds.RemindAsync(Round, BaseUrl, cancellationToken);
         Flash = reminded == 0
-            ? "Ingen påminnelse skickades: alla med e-postadress har svarat, e-post är avstängt, eller enkäten är stängd."
-            : $"En påminnelse med ny länk skickas till {reminded} mottagare som inte har svarat. Deras tidigare länkar slutar gälla.";
+            ? T["Ingen påminnelse skickades: alla med e-postadress har svarat, e-post är avstängt, eller enkäten är stängd."]
+            : T["En påminnelse med ny länk skickas till {0} mottagare som inte har svarat. Deras tidigare länkar slutar gälla.", reminded];
         return Redirect($"/enkater/{council}/{year}");
     }
 

@@ -44,11 +44,11 @@ public class TemplateModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
             Input.Helps[question.Code] = help;
             if (label.Length is 0 or > 500)
             {
-                ModelState.AddModelError($"Input.Labels[{question.Code}]", label.Length == 0 ? "Ange frågans formulering." : "Frågan får vara högst 500 tecken.");
+                ModelState.AddModelError($"Input.Labels[{question.Code}]", label.Length == 0 ? T["Ange frågans formulering."] : T["Frågan får vara högst 500 tecken."]);
             }
             if (help?.Length > 1000)
             {
-                ModelState.AddModelError($"Input.Helps[{question.Code}]", "Hjälptexten får vara högst 1000 tecken.");
+                ModelState.AddModelError($"Input.Helps[{question.Code}]", T["Hjälptexten får vara högst 1000 tecken."]);
             }
             texts[question.Code] = new QuestionText(label, string.IsNullOrEmpty(help) ? null : help);
         }
@@ -66,9 +66,9 @@ public class TemplateModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (!await db.SaveIfUnchangedAsync(template, Input.Version, cancellationToken))
         {
-            return Conflict("Någon annan har sparat mallen sedan du öppnade den. Dina ändringar är inte sparade; ladda om sidan och försök igen.");
+            return Conflict(T["Någon annan har sparat mallen sedan du öppnade den. Dina ändringar är inte sparade; ladda om sidan och försök igen."]);
         }
-        Flash = $"Enkätmallen för {Year} är sparad som version {template.Revision}. Enkäter som öppnas från och med nu använder den.";
+        Flash = T["Enkätmallen för {0} är sparad som version {1}. Enkäter som öppnas från och med nu använder den.", Year, template.Revision];
         return Redirect($"/enkater/mall/{Year}");
     }
 

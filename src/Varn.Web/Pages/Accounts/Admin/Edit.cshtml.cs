@@ -33,7 +33,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         }
         if (!Codes.TryParse<Role>(Grant.Role, out var role))
         {
-            ModelState.AddModelError("Grant.Role", "Välj en roll.");
+            ModelState.AddModelError("Grant.Role", T["Välj en roll."]);
             return Invalid();
         }
         var outcome = await accounts.GrantAsync(id, role, Grant.Council, Grant.Unit, cancellationToken);
@@ -45,7 +45,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         {
             return Invalid();
         }
-        Flash = $"{Account.DisplayName} har fått rollen {role.Label().ToLowerInvariant()}.";
+        Flash = T["{0} har fått rollen {1}.", Account.DisplayName, T[role.Label()].Value.ToLowerInvariant()];
         return Redirect($"/admin/konton/{id}");
     }
 
@@ -56,7 +56,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
             return NotFound();
         }
         await accounts.RevokeRoleAsync(id, assignmentId, cancellationToken);
-        Flash = "Rollen är borttagen.";
+        Flash = T["Rollen är borttagen."];
         return Redirect($"/admin/konton/{id}");
     }
 
@@ -69,7 +69,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         var user = (await users.FindByIdAsync(id))!;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Flash = $"Kontot för {user.DisplayName} är upplåst.";
+        Flash = T["Kontot för {0} är upplåst.", user.DisplayName];
         return Redirect($"/admin/konton/{id}");
     }
 
@@ -84,7 +84,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await audit.RecordAsync("account.twofactor.reset", nameof(VarnUser), id, cancellationToken: cancellationToken);
-        Flash = $"Tvåstegsverifieringen för {user.DisplayName} är återställd. Hen lägger till Värn i appen igen vid nästa inloggning.";
+        Flash = T["Tvåstegsverifieringen för {0} är återställd. Hen lägger till Värn i appen igen vid nästa inloggning.", user.DisplayName];
         return Redirect($"/admin/konton/{id}");
     }
 
@@ -99,12 +99,12 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         var problems = check.SelectMany(r => r.Errors).Select(e => e.Description).ToList();
         if (string.IsNullOrEmpty(NewPassword) || problems.Count > 0)
         {
-            ModelState.AddModelError(nameof(NewPassword), problems.Count > 0 ? string.Join(" ", problems) : "Ange ett nytt lösenord.");
+            ModelState.AddModelError(nameof(NewPassword), problems.Count > 0 ? string.Join(" ", problems) : T["Ange ett nytt lösenord."]);
             return Invalid();
         }
         await users.RemovePasswordAsync(user);
         await users.AddPasswordAsync(user, NewPassword);
-        Flash = $"{user.DisplayName} har fått ett nytt lösenord.";
+        Flash = T["{0} har fått ett nytt lösenord.", user.DisplayName];
         return Redirect($"/admin/konton/{id}");
     }
 
@@ -114,7 +114,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         {
             return NotFound();
         }
-        Flash = await accounts.RevokeTokenAsync(id, tokenId, cancellationToken) ? "API-nyckeln är återkallad." : null;
+        Flash = await accounts.RevokeTokenAsync(id, tokenId, cancellationToken) ? T["API-nyckeln är återkallad."].Value : null;
         return Redirect($"/admin/konton/{id}");
     }
 

@@ -31,16 +31,16 @@ public class NewModel(VarnDbContext db, AccountService accounts, IOptions<OidcSe
         Choices = await RoleChoices.LoadAsync(db, cancellationToken);
         if (!Codes.TryParse<Role>(Grant.Role, out var role))
         {
-            ModelState.AddModelError("Grant.Role", "Välj personens roll.");
+            ModelState.AddModelError("Grant.Role", T["Välj personens roll."]);
             return Invalid();
         }
         if (role.Scope() == RoleScope.Council && string.IsNullOrEmpty(Grant.Council))
         {
-            ModelState.AddModelError("Grant.Council", $"Rollen {role.Label().ToLowerInvariant()} gäller en nämnd: välj vilken.");
+            ModelState.AddModelError("Grant.Council", T["Rollen {0} gäller en nämnd: välj vilken.", T[role.Label()].Value.ToLowerInvariant()]);
         }
         if (role.Scope() == RoleScope.Unit && Grant.Unit is null)
         {
-            ModelState.AddModelError("Grant.Unit", "En enhetschef hör till en enhet: välj vilken.");
+            ModelState.AddModelError("Grant.Unit", T["En enhetschef hör till en enhet: välj vilken."]);
         }
         if (!ModelState.IsValid)
         {
@@ -58,8 +58,8 @@ public class NewModel(VarnDbContext db, AccountService accounts, IOptions<OidcSe
         }
         var granted = await accounts.GrantAsync(created.User!.Id, role, Grant.Council, Grant.Unit, cancellationToken);
         Flash = granted.Succeeded
-            ? $"Kontot för {created.User.DisplayName} är skapat."
-            : $"Kontot för {created.User.DisplayName} är skapat, men rollen kunde inte ges: {string.Join(" ", granted.Errors.Values)}";
+            ? T["Kontot för {0} är skapat.", created.User.DisplayName]
+            : T["Kontot för {0} är skapat, men rollen kunde inte ges: {1}", created.User.DisplayName, string.Join(" ", granted.Errors.Values)];
         return Redirect($"/admin/konton/{created.User.Id}");
     }
 }

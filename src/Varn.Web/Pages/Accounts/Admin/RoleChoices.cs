@@ -7,7 +7,7 @@ public sealed record RoleChoices(IReadOnlyList<SelectListItem> Roles, IReadOnlyL
 {
     public static async Task<RoleChoices> LoadAsync(VarnDbContext db, CancellationToken cancellationToken)
     {
-        var roles = Enum.GetValues<Role>().Select(r => new SelectListItem(r.Label(), Codes.Of(r))).ToList();
+        var roles = CodeChoices.Of<Role>(r => r.Label());
         var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Short)).ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Council!.Name).ThenBy(u => u.Name)

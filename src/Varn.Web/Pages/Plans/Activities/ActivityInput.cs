@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 using Varn.Core.Plans.Interchange;
 using Varn.Core.Privacy;
 
@@ -47,14 +48,17 @@ public sealed class ActivityInput
     public IReadOnlyList<string> PartnerList() =>
         (Partners ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Checks the fields. With <paramref name="statusOnly"/>, only status and comment are the form's to change.</summary>
-    public void Validate(ModelStateDictionary state, bool statusOnly, IEnumerable<SelectListItem> units, IEnumerable<SelectListItem> registers)
+    /// <summary>
+    /// Checks the fields, with the messages in the reader's language (<paramref name="T"/>, the page's). With
+    /// <paramref name="statusOnly"/>, only status and comment are the form's to change.
+    /// </summary>
+    public void Validate(ModelStateDictionary state, IStringLocalizer T, bool statusOnly, IEnumerable<SelectListItem> units, IEnumerable<SelectListItem> registers)
     {
         if (!Codes.TryParse<ActivityStatus>(Status, out _))
         {
-            state.AddModelError("Input.Status", "Välj en status.");
+            state.AddModelError("Input.Status", T["Välj en status."]);
         }
-        Length(state, "Input.StatusComment", StatusComment, PlanDocumentReader.MaxActivityTextLength, "Kommentaren");
+        Length(state, T, "Input.StatusComment", StatusComment, PlanDocumentReader.MaxActivityTextLength, T["Kommentaren"]);
         if (PersonalDataGuard.Refusal(StatusComment, "Kommentaren") is { } refusal)
         {
             state.AddModelError("Input.StatusComment", refusal);
@@ -65,36 +69,36 @@ public sealed class ActivityInput
         }
         if (!Codes.TryParse<ActivityArea>(Area, out _))
         {
-            state.AddModelError("Input.Area", "Välj vilket område aktiviteten hör till.");
+            state.AddModelError("Input.Area", T["Välj vilket område aktiviteten hör till."]);
         }
         if (string.IsNullOrWhiteSpace(Text))
         {
-            state.AddModelError("Input.Text", "Beskriv aktiviteten.");
+            state.AddModelError("Input.Text", T["Beskriv aktiviteten."]);
         }
-        Length(state, "Input.Text", Text, PlanDocumentReader.MaxActivityTextLength, "Beskrivningen");
-        Length(state, "Input.Responsible", Responsible, PlanDocumentReader.MaxResponsibleLength, "Ansvarig");
+        Length(state, T, "Input.Text", Text, PlanDocumentReader.MaxActivityTextLength, T["Beskrivningen"]);
+        Length(state, T, "Input.Responsible", Responsible, PlanDocumentReader.MaxResponsibleLength, T["Ansvarig"]);
         if (ResponsibleUnitId is { } unit && !units.Any(u => u.Value == unit.ToString(CultureInfo.InvariantCulture)))
         {
-            state.AddModelError("Input.ResponsibleUnitId", "Välj en av nämndens enheter, eller ingen.");
+            state.AddModelError("Input.ResponsibleUnitId", T["Välj en av nämndens enheter, eller ingen."]);
         }
         if (!registers.Any(r => r.Value == (Register ?? "")))
         {
-            state.AddModelError("Input.Register", "Välj ett av nämndens forum, en av stadens kurser, bidragsregistret eller inget.");
+            state.AddModelError("Input.Register", T["Välj ett av nämndens forum, en av stadens kurser, bidragsregistret eller inget."]);
         }
         else if (Codes.TryParse<ActivityArea>(Area, out var chosen) && !RegisterFigures.Fits(chosen, ForumOf(Register), CourseOf(Register), Register == "grants"))
         {
-            state.AddModelError("Input.Register", "Registret hör inte till området: bidragsregistret till föreningsbidrag och lokaler, kurser till kompetenshöjande, forum till övriga områden.");
+            state.AddModelError("Input.Register", T["Registret hör inte till området: bidragsregistret till föreningsbidrag och lokaler, kurser till kompetenshöjande, forum till övriga områden."]);
         }
-        Length(state, "Input.Schedule", Schedule, PlanDocumentReader.MaxScheduleLength, "Tidplanen");
-        Length(state, "Input.FollowUp", FollowUp, PlanDocumentReader.MaxFollowUpLength, "Uppföljningen");
+        Length(state, T, "Input.Schedule", Schedule, PlanDocumentReader.MaxScheduleLength, T["Tidplanen"]);
+        Length(state, T, "Input.FollowUp", FollowUp, PlanDocumentReader.MaxFollowUpLength, T["Uppföljningen"]);
         var partners = PartnerList();
         if (partners.Count > PlanDocumentReader.MaxPartners)
         {
-            state.AddModelError("Input.Partners", $"Ange högst {PlanDocumentReader.MaxPartners} samverkansparter, en per rad.");
+            state.AddModelError("Input.Partners", T["Ange högst {0} samverkansparter, en per rad.", PlanDocumentReader.MaxPartners]);
         }
         else if (partners.FirstOrDefault(p => p.Length > PlanDocumentReader.MaxPartnerLength) is { } longPartner)
         {
-            state.AddModelError("Input.Partners", $"En rad är {longPartner.Length} tecken; högst {PlanDocumentReader.MaxPartnerLength} tecken per samverkanspart.");
+            state.AddModelError("Input.Partners", T["En rad är {0} tecken; högst {1} tecken per samverkanspart.", longPartner.Length, PlanDocumentReader.MaxPartnerLength]);
         }
     }
 
@@ -153,18 +157,18 @@ public sealed class ActivityInput
     }
 
     public static IEnumerable<SelectListItem> AreaItems() =>
-        Enum.GetValues<ActivityArea>().Select(a => new SelectListItem(a.Label(), Codes.Of(a)));
+        CodeChoices.Of<ActivityArea>(a => a.Label());
 
     public static IEnumerable<SelectListItem> StatusItems() =>
-        Enum.GetValues<ActivityStatus>().Select(s => new SelectListItem(s.Label(), Codes.Of(s)));
+        CodeChoices.Of<ActivityStatus>(s => s.Label());
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ReplaceLineEndings("\n");
 
-    private static void Length(ModelStateDictionary state, string key, string? value, int max, string what)
+    private static void Length(ModelStateDictionary state, IStringLocalizer T, string key, string? value, int max, string what)
     {
         if (value is not null && value.Length > max)
         {
-            state.AddModelError(key, $"{what} är {value.Length} tecken lång; högst {max} tecken.");
+            state.AddModelError(key, T["{0} är {1} tecken lång; högst {2} tecken.", what, value.Length, max]);
         }
     }
 }

@@ -34,10 +34,10 @@ public class DeleteModel(VarnDbContext db, PlanGuard plans) : VarnPageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            Flash = "Aktiviteten har ändrats eller tagits bort av någon annan sedan du öppnade den. Den togs inte bort; kontrollera den och försök igen.";
+            Flash = T["Aktiviteten har ändrats eller tagits bort av någon annan sedan du öppnade den. Den togs inte bort; kontrollera den och försök igen."];
             return Redirect(PlanPath);
         }
-        Flash = "Aktiviteten är borttagen.";
+        Flash = T["Aktiviteten är borttagen."];
         return Redirect(PlanPath);
     }
 

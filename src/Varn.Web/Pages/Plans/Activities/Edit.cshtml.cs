@@ -45,14 +45,14 @@ public class EditModel(VarnDbContext db, PlanGuard plans, Varn.Core.FollowUp.Fol
         }
         if (!Plan.Stage.StatusIsEditable())
         {
-            return Conflict($"Planen är {Plan.Stage.Label().ToLowerInvariant()} och kan inte längre ändras.");
+            return Conflict(T["Planen är {0} och kan inte längre ändras.", T[Plan.Stage.Label()].Value.ToLowerInvariant()]);
         }
         if (StatusOnly && Request.Form.ContainsKey("Input.Text") && Access.CanEditPlans(Plan.CouncilId))
         {
             // The form was opened while the plan was a draft; it has been decided since.
-            return Conflict($"Planen har hunnit gå vidare till steget «{Plan.Stage.Label()}» och är låst. Dina ändringar sparades inte; bara status och kommentar kan nu ändras.");
+            return Conflict(T["Planen har hunnit gå vidare till steget «{0}» och är låst. Dina ändringar sparades inte; bara status och kommentar kan nu ändras.", T[Plan.Stage.Label()]]);
         }
-        Input.Validate(ModelState, StatusOnly, UnitItems, RegisterItems);
+        Input.Validate(ModelState, T, StatusOnly, UnitItems, RegisterItems);
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -65,16 +65,15 @@ public class EditModel(VarnDbContext db, PlanGuard plans, Varn.Core.FollowUp.Fol
             Saved = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
             if (Saved is null)
             {
-                Flash = "Aktiviteten har tagits bort av någon annan medan du ändrade den. Dina ändringar sparades inte.";
+                Flash = T["Aktiviteten har tagits bort av någon annan medan du ändrade den. Dina ändringar sparades inte."];
                 return Redirect(PlanPath);
             }
             // The form now carries the stored version: saving again is a deliberate choice to replace it.
             ModelState.Remove("Input.Version");
             Input.Version = Saved.Version;
-            return Conflict("Någon annan har sparat ändringar i aktiviteten sedan du öppnade den. Dina ändringar är inte sparade. " +
-                            "Jämför med den sparade versionen nedan och spara igen om dina ändringar ska gälla.");
+            return Conflict(T["Någon annan har sparat ändringar i aktiviteten sedan du öppnade den. Dina ändringar är inte sparade. Jämför med den sparade versionen nedan och spara igen om dina ändringar ska gälla."]);
         }
-        Flash = "Aktiviteten är sparad.";
+        Flash = T["Aktiviteten är sparad."];
         return Redirect($"{PlanPath}#aktivitet-{Activity.Id}");
     }
 

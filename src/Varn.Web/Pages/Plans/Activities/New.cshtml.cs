@@ -42,7 +42,7 @@ public class NewModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActiv
         }
         UnitItems = await ActivityInput.UnitItemsAsync(db, Plan.CouncilId, cancellationToken);
         RegisterItems = await ActivityInput.RegisterItemsAsync(db, Plan.CouncilId, cancellationToken);
-        Input.Validate(ModelState, statusOnly: false, UnitItems, RegisterItems);
+        Input.Validate(ModelState, T, statusOnly: false, UnitItems, RegisterItems);
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -54,7 +54,7 @@ public class NewModel(VarnDbContext db, PlanGuard plans) : VarnPageModel, IActiv
         db.Activities.Add(activity);
         plans.MarkChanged(Plan);
         await db.SaveChangesAsync(cancellationToken);
-        Flash = "Aktiviteten är tillagd.";
+        Flash = T["Aktiviteten är tillagd."];
         return Redirect($"{PlanPath}#aktivitet-{activity.Id}");
     }
 }

@@ -36,16 +36,16 @@ public class EditModel(VarnDbContext db, TimeProvider clock) : VarnPageModel
         var text = (Input.Text ?? "").ReplaceLineEndings("\n").Trim();
         if (text.Length > PlanDocumentReader.MaxSectionLength)
         {
-            ModelState.AddModelError("Input.Text", $"Texten är {text.Length} tecken lång; högst {PlanDocumentReader.MaxSectionLength} tecken.");
+            ModelState.AddModelError("Input.Text", T["Texten är {0} tecken lång; högst {1} tecken.", text.Length, PlanDocumentReader.MaxSectionLength]);
             return Invalid();
         }
         section.Text = text;
         section.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (!await db.SaveIfUnchangedAsync(section, Input.Version, cancellationToken))
         {
-            return Conflict("Någon annan har sparat malltexten sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen.");
+            return Conflict(T["Någon annan har sparat malltexten sedan du öppnade den. Din text är inte sparad; ladda om sidan och försök igen."]);
         }
-        Flash = $"Malltexten för «{Key.Title()}» är sparad.";
+        Flash = T["Malltexten för «{0}» är sparad.", T[Key.Title()]];
         return Redirect("/mall");
     }
 
