@@ -34,7 +34,7 @@ public abstract class VarnPageModel : PageModel
     {
         foreach (var (key, message) in errors)
         {
-            ModelState.AddModelError(key == "version" ? "" : FieldOf(prefix, key), message);
+            ModelState.AddModelError(key == "version" ? "" : FieldOf(prefix, key), T[message]);
         }
     }
 

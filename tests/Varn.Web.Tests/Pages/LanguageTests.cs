@@ -46,6 +46,30 @@ public partial class LanguageTests
         Assert.Equal(["Choose", "Preschool", "School"], page.QuerySelectorAll("select[name='Input.PlaceType'] option").Take(3).Select(o => o.TextContent));
     }
 
+    /// <summary>The report form's refusals come from Core in Swedish; the page shows them in the reader's language.</summary>
+    [Fact]
+    public async Task TheReportForm_InEnglish_RefusesInEnglish()
+    {
+        using var app = new VarnFactory();
+        var client = await app.SignedInAsync(TestAccounts.SkarholmenEmployee);
+        var form = (await InEnglishAsync(client, "/rapportera")).Form();
+
+        var refused = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Description"] = "" });
+        var summary = (await Html.ParseAsync(refused)).QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()).ToHashSet();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(
+            [
+                "Enter when it happened: a date, or the month if you do not know the day.",
+                "Choose where the information comes from.",
+                "Choose the type of place.",
+                "Choose at least one category.",
+                "Describe what happened.",
+                "Choose an environment. Choose Unclear if you do not know.",
+            ],
+            summary);
+    }
+
     [Fact]
     public async Task TheReportListsFilters_InEnglish_OfferTheirChoicesInEnglish()
     {

@@ -46,7 +46,7 @@ public class NewModel(VarnDbContext db, ReportIntake intake) : VarnPageModel
         {
             foreach (var (field, message) in errors)
             {
-                ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+                ModelState.AddModelError(FieldOf("Input", field), T[message]);
             }
             return Invalid();
         }
