@@ -38,12 +38,12 @@ public class ExternalModel(SignInManager<VarnUser> signIn, UserManager<VarnUser>
         var user = found.User;
         if (user is not null && await users.IsLockedOutAsync(user))
         {
-            found = found with { Problem = SignInModel.LockedOut };
+            found = found with { Problem = SignInModel.LockedOut(T) };
         }
         if (found.Problem is not null)
         {
             await audit.RecordAsync("signin.failed", user is null ? null : nameof(VarnUser), user?.Id, "metod: oidc; kontot kunde inte användas", cancellationToken);
-            Problem = found.Problem;
+            Problem = T[found.Problem];
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }

@@ -35,7 +35,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
         }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         return await FinishAsync(user, result, nameof(Code), "lösenord och app",
-            "Koden stämmer inte. Skriv den kod som visas i appen just nu.", cancellationToken);
+            T["Koden stämmer inte. Skriv den kod som visas i appen just nu."], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync(CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
         }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         return await FinishAsync(user, result, nameof(RecoveryCode), "lösenord och återställningskod",
-            "Återställningskoden stämmer inte eller är redan använd. Varje kod fungerar en gång.", cancellationToken);
+            T["Återställningskoden stämmer inte eller är redan använd. Varje kod fungerar en gång."], cancellationToken);
     }
 
     private async Task<IActionResult> FinishAsync(VarnUser user, Microsoft.AspNetCore.Identity.SignInResult result, string field, string method, string wrong,
@@ -66,7 +66,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         await audit.RecordAsync(result.IsLockedOut ? "signin.lockedout" : "signin.failed", nameof(VarnUser), user.Id, $"metod: {method}; fel kod", cancellationToken);
-        ModelState.AddModelError(field, result.IsLockedOut ? SignInModel.LockedOut : wrong);
+        ModelState.AddModelError(field, result.IsLockedOut ? SignInModel.LockedOut(T) : wrong);
         return Invalid();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Varn.Web.Startup;
 
@@ -80,7 +81,7 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
             user is null ? "metod: lösenord; okänd e-postadress" : "metod: lösenord",
             cancellationToken);
         ModelState.AddModelError("Input.Password", result.IsLockedOut
-            ? LockedOut
+            ? LockedOut(T)
             : T["Fel e-postadress eller lösenord."]);
         return Invalid();
     }
@@ -105,5 +106,5 @@ public class SignInModel(SignInManager<VarnUser> signIn, UserManager<VarnUser> u
         return Challenge(new AuthenticationProperties { RedirectUri = $"/logga-in/extern?returnUrl={Uri.EscapeDataString(returnUrl)}" }, OidcSettings.Scheme);
     }
 
-    public const string LockedOut = "Kontot är spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter eller kontakta administratören.";
+    public static string LockedOut(IStringLocalizer T) => T["Kontot är spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter eller kontakta administratören."];
 }

@@ -32,11 +32,11 @@ public class CoursesModel(VarnDbContext db) : VarnPageModel
         var name = Fields.Guarded(Input.Name, "Input.Name", 200, errors);
         if (name is null && errors.Count == 0)
         {
-            errors["Input.Name"] = "Ange kursens namn.";
+            errors["Input.Name"] = T["Ange kursens namn."];
         }
         if (name is not null && Courses.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            errors["Input.Name"] = $"Kursen «{name}» finns redan.";
+            errors["Input.Name"] = T["Kursen «{0}» finns redan.", name];
         }
         if (errors.Count > 0)
         {

@@ -138,7 +138,7 @@ public class IndexModel(VarnDbContext db, CompetenceRegister register, TimeProvi
             return Forbidden();
         }
         var errors = Rows.Count == 0
-            ? new Dictionary<string, string> { ["rows"] = "Importen har inga rader." }
+            ? new Dictionary<string, string> { ["rows"] = T["Importen har inga rader."] }
             : await register.ReplaceAsync(Choice.Current!, ShownYear, Rows.Select(Input).ToList(), cancellationToken: cancellationToken);
         if (errors.Count > 0)
         {

@@ -48,7 +48,7 @@ public class DueDatesModel(VarnDbContext db, FollowUpRounds rounds, TimeProvider
             {
                 if (date < kind.Cutoff(ShownYear))
                 {
-                    errors[field] = $"Omgången kan inte lämnas in före sitt brytdatum {kind.Cutoff(ShownYear):yyyy-MM-dd}.";
+                    errors[field] = T["Omgången kan inte lämnas in före sitt brytdatum {0:yyyy-MM-dd}.", kind.Cutoff(ShownYear)];
                 }
                 else
                 {

@@ -192,8 +192,8 @@ public class RoundModel(PlanGuard plans, FollowUpRounds rounds, AuditLog audit) 
     }
 
     private string Locked => View.Round.State == RoundState.Submitted
-        ? $"{View.Round.Kind.Label()} är inlämnad och låst. Inget är ändrat."
-        : "Någon annan ändrade omgången samtidigt. Ladda om sidan och försök igen; inget är ändrat.";
+        ? T["{0} är inlämnad och låst. Inget är ändrat.", T[View.Round.Kind.Label()]]
+        : T["Någon annan ändrade omgången samtidigt. Ladda om sidan och försök igen; inget är ändrat."];
 
     private async Task<IActionResult?> LoadAsync(string council, int year, string round, CancellationToken cancellationToken)
     {

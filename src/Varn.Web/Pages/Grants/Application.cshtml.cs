@@ -37,16 +37,16 @@ public class ApplicationModel(VarnDbContext db, GrantRegister register) : VarnPa
     }
 
     public Task<IActionResult> OnPostCheckAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => register.CheckAsync(Application, Input.Checklist.ToInput(), Input.Version, cancellationToken), "Kriterierna är sparade.", cancellationToken, checklistPosted: true);
+        ChangeAsync(id, () => register.CheckAsync(Application, Input.Checklist.ToInput(), Input.Version, cancellationToken), T["Kriterierna är sparade."], cancellationToken, checklistPosted: true);
 
     public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => register.DecideAsync(Application, Input.Decision, Input.Note, Input.Version, cancellationToken), "Beslutet är registrerat.", cancellationToken);
+        ChangeAsync(id, () => register.DecideAsync(Application, Input.Decision, Input.Note, Input.Version, cancellationToken), T["Beslutet är registrerat."], cancellationToken);
 
     public Task<IActionResult> OnPostAccountAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => register.AccountAsync(Application, Input.ReceivedOn, Input.Approved, Input.Version, cancellationToken), "Redovisningen är registrerad.", cancellationToken);
+        ChangeAsync(id, () => register.AccountAsync(Application, Input.ReceivedOn, Input.Approved, Input.Version, cancellationToken), T["Redovisningen är registrerad."], cancellationToken);
 
     public Task<IActionResult> OnPostReclaimAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => register.ReclaimAsync(Application, Input.Reason, Input.Amount, Input.Date, Input.Status, Input.Version, cancellationToken), "Återkravet är registrerat.", cancellationToken);
+        ChangeAsync(id, () => register.ReclaimAsync(Application, Input.Reason, Input.Amount, Input.Date, Input.Status, Input.Version, cancellationToken), T["Återkravet är registrerat."], cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<Dictionary<string, string>>> change, string done, CancellationToken cancellationToken, bool checklistPosted = false)
     {

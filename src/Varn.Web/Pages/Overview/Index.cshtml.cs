@@ -62,11 +62,11 @@ public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators 
         static string Label(Varn.Core.Organisation.Council council) => council.Name.Replace(" stadsdelsnämnd", "", StringComparison.Ordinal);
         return
         [
-            new BarChart("chart-reports", "Relevanta rapporter per 10 000 invånare", $"Helåret {ShownYear} i hela kvartal. Samma siffror står i tabellen.",
+            new BarChart("chart-reports", T["Relevanta rapporter per 10 000 invånare"], T["Helåret {0} i hela kvartal. Samma siffror står i tabellen.", ShownYear],
                 councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.ReportsPerTenThousand.Value, r.ReportsPerTenThousand.Show(Threshold), r.ReportsPerTenThousand.Suppressed)).ToList()),
-            new BarChart("chart-training", "Andel anställda som genomfört utbildning (%)", $"Kompetensregistret {ShownYear}. Samma siffror står i tabellen.",
+            new BarChart("chart-training", T["Andel anställda som genomfört utbildning (%)"], T["Kompetensregistret {0}. Samma siffror står i tabellen.", ShownYear],
                 councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.TrainingCompletion.Value, Text(r.TrainingCompletion.Value, " %"))).ToList()),
-            new BarChart("chart-overdue", "Försenade aktiviteter", $"Vid planens senaste uppföljningsomgång {ShownYear}. Samma siffror står i tabellen.",
+            new BarChart("chart-overdue", T["Försenade aktiviteter"], T["Vid planens senaste uppföljningsomgång {0}. Samma siffror står i tabellen.", ShownYear],
                 councils.Select(r => new BarChart.Bar(Label(r.Council), r.Overdue, r.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()),
         ];
     }
@@ -91,15 +91,15 @@ public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators 
 
     public static string PictureLabel(PictureState state) => state switch
     {
-        PictureState.Frozen => "fastställd",
-        PictureState.Draft => "utkast",
-        _ => "saknas",
+        PictureState.Frozen => "Fastställd",
+        PictureState.Draft => "Utkast",
+        _ => "Saknas",
     };
 
     public static string RoundLabel(RoundState? state) => state switch
     {
-        RoundState.Submitted => "inlämnad",
-        RoundState.Open => "öppen",
+        RoundState.Submitted => "Inlämnad",
+        RoundState.Open => "Öppen",
         _ => "–",
     };
 

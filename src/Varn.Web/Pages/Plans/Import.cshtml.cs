@@ -94,7 +94,7 @@ public class ImportModel(PlanImporter importer) : VarnPageModel
         {
             var (council, problems) = await importer.CheckAsync(document, Replace, cancellationToken);
             errors = council is not null && !Access.CanEditPlans(council.Id)
-                ? [new FormatError("$.council.name", $"Du kan bara läsa in planer för nämnder där du är samordnare, inte för {council.Name}.")]
+                ? [new FormatError("$.council.name", T["Du kan bara läsa in planer för nämnder där du är samordnare, inte för {0}.", council.Name])]
                 : problems;
         }
         if (document is null || errors.Count > 0)

@@ -130,7 +130,7 @@ public class ShowModel(VarnDbContext db, PlanGuard plans, PlanExport export, Pla
         Dictionary<int, string>? overdue = null;
         if (CanSeeFollowUp && await rounds.LatestOverdueAsync(plan, cancellationToken) is { } latest)
         {
-            overdue = latest.Overdue.ToDictionary(id => id, _ => $"Försenad vid {latest.Kind.Label().ToLowerInvariant()}");
+            overdue = latest.Overdue.ToDictionary(id => id, _ => T["Försenad vid {0}", T[latest.Kind.Label()].Value.ToLowerInvariant()].Value);
         }
         Body = await PlanBody.LoadAsync(db, plan, CanEditContent, a => statusOpen && Access.CanFollowUp(plan.CouncilId, a.ResponsibleUnitId), cancellationToken,
             Access.CanSeePicture(plan.CouncilId) ? clock.Today() : null, overdue);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Varn.Core.Organisation;
 using Varn.Core.Situation;
 using Varn.Core.Statistics;
@@ -77,7 +78,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         }
         if (Picture.Frozen)
         {
-            return Conflict(Frozen);
+            return Conflict(Frozen(T));
         }
         var errors = await register.SaveTextsAsync(Council, year, Texts.Findings, Texts.Mapping, Texts.Analysis, Texts.Version, cancellationToken);
         if (errors.Count > 0)
@@ -110,7 +111,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         }
         if (Picture.Frozen)
         {
-            return Conflict(Frozen);
+            return Conflict(Frozen(T));
         }
         var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.ChangeContent, cancellationToken);
         if (plan is null || refusal is not null)
@@ -139,7 +140,7 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         return Redirect($"{PlanGuard.PathOf(council, year)}#avsnitt-{Codes.Of(SectionKey.SituationMapping)}");
     }
 
-    public const string Frozen = "Lägesbilden är fastställd med planen och ändras inte längre. Ingenting sparades.";
+    public static string Frozen(IStringLocalizer T) => T["Lägesbilden är fastställd med planen och ändras inte längre. Ingenting sparades."];
 
     private async Task<IActionResult?> LoadAsync(string council, int year, CancellationToken cancellationToken)
     {

@@ -77,11 +77,11 @@ public class SourcesModel(VarnDbContext db, SituationRegister register, TimeProv
         }
         if (await FrozenAsync(cancellationToken))
         {
-            return Conflict(PictureModel.Frozen);
+            return Conflict(PictureModel.Frozen(T));
         }
         var counts = Enum.GetValues<ExtremistEnvironment>().ToDictionary(e => e, e => Police.Counts.GetValueOrDefault(Codes.Of(e)));
         var errors = await register.SavePoliceAsync(Council, year, new PoliceInput(Police.Text, counts, Police.Version), cancellationToken);
-        return Saved(errors, nameof(Police), "Polisens bedömning är sparad.");
+        return Saved(errors, nameof(Police), T["Polisens bedömning är sparad."]);
     }
 
     public async Task<IActionResult> OnPostSourcesAsync(string council, int year, CancellationToken cancellationToken)
@@ -96,12 +96,12 @@ public class SourcesModel(VarnDbContext db, SituationRegister register, TimeProv
         }
         if (await FrozenAsync(cancellationToken))
         {
-            return Conflict(PictureModel.Frozen);
+            return Conflict(PictureModel.Frozen(T));
         }
         var statistics = StatisticsSources.ToDictionary(s => s.Id, s => Input.Statistics.GetValueOrDefault(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var errors = await register.SaveSourcesAsync(Council, year,
             new SourcesInput(Input.PeriodFrom, Input.PeriodTo, Input.ConcernReports, Input.Population, statistics, Input.Version), cancellationToken);
-        return Saved(errors, nameof(Input), "Underlaget är sparat.");
+        return Saved(errors, nameof(Input), T["Underlaget är sparat."]);
     }
 
     /// <summary>External statistics from a CSV file (källa;antal): all rows or none, each problem with its line.</summary>
@@ -117,7 +117,7 @@ public class SourcesModel(VarnDbContext db, SituationRegister register, TimeProv
         }
         if (await FrozenAsync(cancellationToken))
         {
-            return Conflict(PictureModel.Frozen);
+            return Conflict(PictureModel.Frozen(T));
         }
         if (Import is null || Import.Length == 0)
         {
