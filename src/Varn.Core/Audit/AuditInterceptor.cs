@@ -20,7 +20,7 @@ public interface IAuditedElsewhere;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Unremarkable = ["Version", "UpdatedAt", "ConcurrencyStamp", "LastUsedAt"];
+    private static readonly HashSet<string> Unremarkable = ["Version", "UpdatedAt", "ConcurrencyStamp", "LastUsedAt", "AuthenticatorStepUsed"];
 
     private sealed record Head(long Sequence, string Hash);
 

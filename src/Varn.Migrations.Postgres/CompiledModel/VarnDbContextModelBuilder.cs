@@ -12,7 +12,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb0bdc13-aae7-4a3a-a008-3494fec339d9"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("80ad187b-eb7a-4364-88b4-8ae9b8ca18ab"), entityTypeCount: 51)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Varn.Migrations.Postgres.CompiledModel
                 "Varn.Core.Accounts.VarnUser",
                 typeof(VarnUser),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -40,6 +40,14 @@ namespace Varn.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(IdentityUser<string>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             accessFailedCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var authenticatorStepUsed = runtimeEntityType.AddProperty(
+                "AuthenticatorStepUsed",
+                typeof(long?),
+                propertyInfo: typeof(VarnUser).GetProperty("AuthenticatorStepUsed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(VarnUser).GetField("<AuthenticatorStepUsed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            authenticatorStepUsed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",

@@ -11,7 +11,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
     public partial class VarnDbContextModel
     {
         private VarnDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("217ff4ae-2bc9-4666-b91f-a25cf90227fe"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("95680e3f-07b6-4dfb-a33f-d0b2220287fd"), entityTypeCount: 51)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Varn.Migrations.Sqlite.CompiledModel
                 "Varn.Core.Accounts.VarnUser",
                 typeof(VarnUser),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -37,6 +37,13 @@ namespace Varn.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("AccessFailedCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var authenticatorStepUsed = runtimeEntityType.AddProperty(
+                "AuthenticatorStepUsed",
+                typeof(long?),
+                propertyInfo: typeof(VarnUser).GetProperty("AuthenticatorStepUsed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(VarnUser).GetField("<AuthenticatorStepUsed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",

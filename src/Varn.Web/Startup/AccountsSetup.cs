@@ -36,8 +36,9 @@ public static class AccountsSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddSignInManager()
-            .AddTokenProvider<AuthenticatorTokenProvider<VarnUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddEntityFrameworkStores<VarnDbContext>()
+            .AddUserStore<VarnUserStore>()
             .AddErrorDescriber<SwedishIdentityErrors>();
 
         var authentication = services.AddAuthentication(PageOrToken)

@@ -53,7 +53,7 @@ public class TwoFactorTests
         Assert.Contains("Koden stämmer inte", (await Html.ParseAsync(wrong)).QuerySelector("#Code-error")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/rapporter")).StatusCode);
 
-        var codes = await client.SetUpTwoFactorAsync();
+        var codes = await client.SetUpTwoFactorAsync(app);
 
         Assert.Equal(10, codes.Distinct().Count());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rapporter")).StatusCode);
@@ -65,7 +65,7 @@ public class TwoFactorTests
     {
         using var app = new VarnFactory();
         await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
-        var codes = await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync();
+        var codes = await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
 
         var client = app.Browser();
         var first = await client.SignInAsync(Coordinator, DemoAccounts.Password);
@@ -94,12 +94,56 @@ public class TwoFactorTests
         Assert.Contains("metod: lösenord", methods);
     }
 
+    /// <summary>RFC 6238, section 5.2: a code seen over someone's shoulder signs in no one else, not even while it is valid.</summary>
+    [Fact]
+    public async Task ACodeFromTheApp_SignsInOnce_AndTheNextCodeWorks()
+    {
+        using var app = new VarnFactory();
+        await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
+        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
+        var code = await app.CodeForAsync(Coordinator);
+        var owner = app.Browser();
+        var onlooker = app.Browser();
+        var ownersStep = await owner.GetPageAsync((await owner.SignInAsync(Coordinator, DemoAccounts.Password)).Location());
+        var onlookersStep = await onlooker.GetPageAsync((await onlooker.SignInAsync(Coordinator, DemoAccounts.Password)).Location());
+
+        var signedIn = await owner.SubmitAsync(ownersStep.Form(), new Dictionary<string, string> { ["Code"] = code });
+        var replayed = await onlooker.SubmitAsync(onlookersStep.Form(), new Dictionary<string, string> { ["Code"] = code });
+
+        Assert.Equal("/", signedIn.Location());
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Contains("redan använd", (await Html.ParseAsync(replayed)).QuerySelector("#Code-error")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await onlooker.GetAsync("/rapporter")).StatusCode);
+        var next = await onlooker.SubmitAsync(onlookersStep.Form(), new Dictionary<string, string> { ["Code"] = await app.CodeForAsync(Coordinator) });
+        Assert.Equal("/", next.Location());
+    }
+
+    /// <summary>Two sign-ins with the same code at the same moment: the user's concurrency stamp lets one of them through.</summary>
+    [Fact]
+    public async Task TheSameCode_SentTwiceAtOnce_SignsInOnce()
+    {
+        using var app = new VarnFactory();
+        await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
+        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
+        var code = await app.CodeForAsync(Coordinator);
+        var clients = new[] { app.Browser(), app.Browser() };
+        var steps = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        foreach (var client in clients)
+        {
+            steps.Add(await client.GetPageAsync((await client.SignInAsync(Coordinator, DemoAccounts.Password)).Location()));
+        }
+
+        var answers = await Task.WhenAll(clients.Select((client, i) => client.SubmitAsync(steps[i].Form(), new Dictionary<string, string> { ["Code"] = code })));
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+    }
+
     [Fact]
     public async Task TheAdministratorsReset_IsAudited_AndTheNextSignInSetsTheAppUpAgain()
     {
         using var app = new VarnFactory();
         await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
-        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync();
+        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync());
 
         var admin = await app.SignedInAsync(TestAccounts.Admin);
@@ -121,7 +165,7 @@ public class TwoFactorTests
         var client = await PasswordOnlyAsync(app, TestAccounts.SkarholmenEmployee);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rapportera")).StatusCode);
 
-        await client.SetUpTwoFactorAsync();
+        await client.SetUpTwoFactorAsync(app);
         var page = await client.GetPageAsync(SetUp);
         var off = await client.SubmitAsync(page.Form("form[action*=Disable]"));
 

@@ -64,7 +64,7 @@ public class SignInJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Koden stämmer inte");
         await page.AssertNoViolationsAsync();
 
-        await BrowserFixture.SetUpTwoFactorAsync(page);
+        await browser.SetUpTwoFactorAsync(page);
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Jag har sparat koderna – fortsätt till Värn" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Handlingsplaner");

@@ -35,7 +35,7 @@ public class SecondFactorModel(SignInManager<VarnUser> signIn, AuditLog audit, C
         }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         return await FinishAsync(user, result, nameof(Code), "lösenord och app",
-            T["Koden stämmer inte. Skriv den kod som visas i appen just nu."], cancellationToken);
+            T["Koden stämmer inte eller är redan använd. Vänta tills appen visar nästa kod och skriv den."], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync(CancellationToken cancellationToken)

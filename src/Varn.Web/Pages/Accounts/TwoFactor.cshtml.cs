@@ -97,7 +97,7 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
             return Conflict(T["Med din roll krävs tvåstegsverifiering: den kan inte stängas av. Har du tappat telefonen kan administratören återställa den."]);
         }
         await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await users.ReplaceAuthenticatorKeyAsync(user);
         await audit.RecordAsync("account.twofactor.disabled", nameof(VarnUser), user.Id, cancellationToken: cancellationToken);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OidcSetup.AmrClaim, OidcSetup.PasswordOnly)]);
         Flash = T["Tvåstegsverifieringen är avstängd."];
@@ -127,7 +127,7 @@ public class TwoFactorModel(UserManager<VarnUser> users, SignInManager<VarnUser>
                 {
                     return user;
                 }
-                await users.ResetAuthenticatorKeyAsync(user);
+                await users.ReplaceAuthenticatorKeyAsync(user);
                 // A new key changes the security stamp: renew this session so that it is not ended mid-way.
                 await signIn.RefreshSignInAsync(user);
                 key = (await users.GetAuthenticatorKeyAsync(user))!;

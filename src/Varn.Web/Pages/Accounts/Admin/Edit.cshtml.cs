@@ -82,7 +82,7 @@ public class EditModel(VarnDbContext db, UserManager<VarnUser> users, AccountSer
         }
         var user = (await users.FindByIdAsync(id))!;
         await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await users.ReplaceAuthenticatorKeyAsync(user);
         await audit.RecordAsync("account.twofactor.reset", nameof(VarnUser), id, cancellationToken: cancellationToken);
         Flash = T["Tvåstegsverifieringen för {0} är återställd. Hen lägger till Värn i appen igen vid nästa inloggning.", user.DisplayName];
         return Redirect($"/admin/konton/{id}");
