@@ -98,14 +98,10 @@ public class TwoFactorTests
     [Fact]
     public async Task ACodeFromTheApp_SignsInOnce_AndTheNextCodeWorks()
     {
-        using var app = new VarnFactory();
-        await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
-        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
+        using var app = await WithTheAppSetUpAsync();
         var code = await app.CodeForAsync(Coordinator);
-        var owner = app.Browser();
-        var onlooker = app.Browser();
-        var ownersStep = await owner.GetPageAsync((await owner.SignInAsync(Coordinator, DemoAccounts.Password)).Location());
-        var onlookersStep = await onlooker.GetPageAsync((await onlooker.SignInAsync(Coordinator, DemoAccounts.Password)).Location());
+        var (owner, ownersStep) = await AtTheSecondStepAsync(app);
+        var (onlooker, onlookersStep) = await AtTheSecondStepAsync(app);
 
         var signedIn = await owner.SubmitAsync(ownersStep.Form(), new Dictionary<string, string> { ["Code"] = code });
         var replayed = await onlooker.SubmitAsync(onlookersStep.Form(), new Dictionary<string, string> { ["Code"] = code });
@@ -122,20 +118,29 @@ public class TwoFactorTests
     [Fact]
     public async Task TheSameCode_SentTwiceAtOnce_SignsInOnce()
     {
-        using var app = new VarnFactory();
-        await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
-        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
+        using var app = await WithTheAppSetUpAsync();
         var code = await app.CodeForAsync(Coordinator);
-        var clients = new[] { app.Browser(), app.Browser() };
-        var steps = new List<AngleSharp.Html.Dom.IHtmlDocument>();
-        foreach (var client in clients)
-        {
-            steps.Add(await client.GetPageAsync((await client.SignInAsync(Coordinator, DemoAccounts.Password)).Location()));
-        }
+        var browsers = new[] { await AtTheSecondStepAsync(app), await AtTheSecondStepAsync(app) };
 
-        var answers = await Task.WhenAll(clients.Select((client, i) => client.SubmitAsync(steps[i].Form(), new Dictionary<string, string> { ["Code"] = code })));
+        var answers = await Task.WhenAll(browsers.Select(b => b.Client.SubmitAsync(b.Step.Form(), new Dictionary<string, string> { ["Code"] = code })));
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+    }
+
+    /// <summary>A test host where the coordinator has set up the authenticator app.</summary>
+    private static async Task<VarnFactory> WithTheAppSetUpAsync()
+    {
+        var app = new VarnFactory();
+        await app.CreateAccountAsync(Coordinator, Role.LocalCoordinator, "skarholmen");
+        await (await PasswordOnlyAsync(app, Coordinator)).SetUpTwoFactorAsync(app);
+        return app;
+    }
+
+    /// <summary>A browser of its own, signed in with the coordinator's password and at the second step.</summary>
+    private static async Task<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Step)> AtTheSecondStepAsync(VarnFactory app)
+    {
+        var client = app.Browser();
+        return (client, await client.GetPageAsync((await client.SignInAsync(Coordinator, DemoAccounts.Password)).Location()));
     }
 
     [Fact]
