@@ -40,6 +40,15 @@ public static class TestAccounts
         return client;
     }
 
+    /// <summary>A browser of its own, signed in with the account's password and at the second step (the app's code).</summary>
+    public static async Task<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Step)> AtTheSecondStepAsync(this VarnFactory app, string email)
+    {
+        var client = app.Browser();
+        var response = await client.SignInAsync(email, DemoAccounts.Password);
+        Assert.StartsWith("/logga-in/tvastegs", response.Location(), StringComparison.Ordinal);
+        return (client, await client.GetPageAsync(response.Location()));
+    }
+
     /// <summary>Sets up the authenticator app on the set-up page, typing the key the page shows; returns the recovery codes.</summary>
     public static async Task<IReadOnlyList<string>> SetUpTwoFactorAsync(this HttpClient client, VarnFactory app)
     {
