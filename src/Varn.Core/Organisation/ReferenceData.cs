@@ -15,7 +15,9 @@ public static class ReferenceData
 
     public static async Task<bool> EnsureAsync(VarnDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        if (await db.Municipalities.AnyAsync(cancellationToken))
+        // A plain read: this runs at every start (StartupReads).
+        var (table, id) = db.Names<Municipality>(nameof(Municipality.Id));
+        if ((await db.Database.ReadTextAsync($"SELECT {id} FROM {table} LIMIT 1", cancellationToken)).Count > 0)
         {
             return false;
         }

@@ -3,6 +3,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Varn.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varn.Web.Startup;
@@ -83,7 +86,11 @@ public static class AccountsSetup
         });
 
         services.AddAuthorization(Policies.Add);
-        services.AddDataProtection().SetApplicationName("Varn").PersistKeysToDbContext<VarnDbContext>();
+        // The key ring lives in the database, shared by every instance, and is read at start with plain SQL (ADR 0024).
+        services.AddDataProtection().SetApplicationName("Varn");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new KeyRingRepository(provider, provider.GetRequiredService<ILogger<KeyRingRepository>>())));
 
         var limits = configuration.GetSection("Varn:RateLimit");
         services.AddRateLimiter(options =>

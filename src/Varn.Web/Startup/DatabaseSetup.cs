@@ -102,22 +102,11 @@ public static class DatabaseSetup
         var pending = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                pending.Remove(reader.GetString(0));
-            }
+            pending.ExceptWith(await db.Database.ReadTextAsync($"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"", cancellationToken));
         }
         catch (DbException)
         {
             return true;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
         return pending.Count > 0;
     }
