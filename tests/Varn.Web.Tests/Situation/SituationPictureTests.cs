@@ -249,6 +249,33 @@ public class SituationPictureTests
         Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page.Form("form[action*=Use]"))).StatusCode);
     }
 
+    /// <summary>Two coordinators on one picture: what goes into the plan is what the one who chose it has read.</summary>
+    [Fact]
+    public async Task UseInThePlan_AfterAnotherCoordinatorChangedTheTexts_IsRefused_AndShowsTheTextAsItStands()
+    {
+        using var app = await FiledAndAssessedAsync(DatabaseProvider.Sqlite);
+        var client = await app.SignedInAsync(Coordinator);
+        var form = await client.GetPageAsync("/planer/ny");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2026" })).StatusCode);
+        var read = await client.GetPageAsync("/lagesbild/skarholmen/2026");
+
+        var other = await client.GetPageAsync("/lagesbild/skarholmen/2026");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(other.Form("main form:not([action*=handler])"), new Dictionary<string, string>
+        {
+            ["Texts.Analysis"] = "Den andra samordnarens analys.",
+        })).StatusCode);
+
+        var refused = await client.SubmitAsync(read.Form("form[action*=Use]"));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var shown = await Html.ParseAsync(refused);
+        Assert.Contains("Någon har ändrat lägesbilden sedan du öppnade sidan.", shown.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal("Den andra samordnarens analys.", shown.QuerySelector("textarea[name='Texts.Analysis']")!.TextContent.Trim());
+        Assert.DoesNotContain("Den andra samordnarens analys.", (await client.GetPageAsync("/planer/skarholmen/2026")).QuerySelector("main")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(shown.Form("form[action*=Use]"))).StatusCode);
+        Assert.Contains("Den andra samordnarens analys.", (await client.GetPageAsync("/planer/skarholmen/2026")).QuerySelector("main")!.TextContent);
+    }
+
     [Fact]
     public async Task TheExports_HideWhatThePageHides_AndTheWordFileIsTheLokalLagesbildChapter()
     {

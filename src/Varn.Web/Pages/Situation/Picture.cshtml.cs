@@ -34,16 +34,18 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         {
             return refused;
         }
-        var input = await register.FindAsync(Council, year, cancellationToken);
-        Texts = new TextsInput
-        {
-            Findings = string.Join('\n', Picture.Findings),
-            Mapping = Picture.Mapping,
-            Analysis = Picture.Analysis,
-            Version = input?.Version ?? 0,
-        };
+        ShowTexts(await register.FindAsync(Council, year, cancellationToken));
         return Page();
     }
+
+    /// <summary>The texts as they stand, and the version of the picture's input they were read at.</summary>
+    private void ShowTexts(SituationInput? input) => Texts = new TextsInput
+    {
+        Findings = string.Join('\n', Picture.Findings),
+        Mapping = Picture.Mapping,
+        Analysis = Picture.Analysis,
+        Version = input?.Version ?? 0,
+    };
 
     public Task<IActionResult> OnGetWordAsync(string council, int year, CancellationToken cancellationToken) =>
         ExportAsync(council, year, "DOCX", SituationWord.Write, Varn.Core.Plans.Interchange.PlanWordExporter.ContentType, "docx", cancellationToken);
@@ -98,6 +100,8 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
     /// <summary>
     /// "Använd i planen": the findings and the mapping into the draft plan's Kartläggning, the analysis into its Analys.
     /// Drafted findings go in as every reader sees them (the plan becomes a public document): small counts stay hidden.
+    /// The form carries the version of the picture's input the coordinator read: if someone has saved its texts or
+    /// sources since, nothing goes into the plan and the page shows what now stands (409).
     /// </summary>
     public async Task<IActionResult> OnPostUseAsync(string council, int year, CancellationToken cancellationToken)
     {
@@ -112,6 +116,12 @@ public class PictureModel(VarnDbContext db, SituationPictures pictures, Situatio
         if (Picture.Frozen)
         {
             return Conflict(Frozen(T));
+        }
+        var input = await register.FindAsync(Council, year, cancellationToken);
+        if ((input?.Version ?? 0) != Texts.Version)
+        {
+            ShowTexts(input);
+            return Conflict(T["Någon har ändrat lägesbilden sedan du öppnade sidan. Läs texten som den ser ut nu och välj «Använd i planen» igen."]);
         }
         var (plan, refusal) = await plans.FindAsync(council, year, PlanPurpose.ChangeContent, cancellationToken);
         if (plan is null || refusal is not null)
