@@ -201,9 +201,7 @@ public class SituationPictureTests
     public async Task UsedInThePlan_AndFrozenWhenThePlanIsApproved_ARelevantReportAfterwardsChangesOnlyTheLiveCounts()
     {
         using var app = await FiledAndAssessedAsync(DatabaseProvider.Sqlite);
-        var client = await app.SignedInAsync(Coordinator);
-        var form = await client.GetPageAsync("/planer/ny");
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2026" })).StatusCode);
+        var client = await WithADraftPlanAsync(app);
 
         var page = await client.GetPageAsync("/lagesbild/skarholmen/2026");
         var edited = await client.SubmitAsync(page.Form("main form:not([action*=handler])"), new Dictionary<string, string>
@@ -249,14 +247,21 @@ public class SituationPictureTests
         Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page.Form("form[action*=Use]"))).StatusCode);
     }
 
+    /// <summary>The coordinator, signed in, with a draft plan for 2026.</summary>
+    private static async Task<HttpClient> WithADraftPlanAsync(VarnFactory app)
+    {
+        var client = await app.SignedInAsync(Coordinator);
+        var form = await client.GetPageAsync("/planer/ny");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2026" })).StatusCode);
+        return client;
+    }
+
     /// <summary>Two coordinators on one picture: what goes into the plan is what the one who chose it has read.</summary>
     [Fact]
     public async Task UseInThePlan_AfterAnotherCoordinatorChangedTheTexts_IsRefused_AndShowsTheTextAsItStands()
     {
         using var app = await FiledAndAssessedAsync(DatabaseProvider.Sqlite);
-        var client = await app.SignedInAsync(Coordinator);
-        var form = await client.GetPageAsync("/planer/ny");
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form.Form(), new Dictionary<string, string> { ["Input.Council"] = "skarholmen", ["Input.Year"] = "2026" })).StatusCode);
+        var client = await WithADraftPlanAsync(app);
         var read = await client.GetPageAsync("/lagesbild/skarholmen/2026");
 
         var other = await client.GetPageAsync("/lagesbild/skarholmen/2026");
