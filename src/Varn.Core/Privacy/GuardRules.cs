@@ -16,6 +16,17 @@ internal static partial class GuardRules
         "sep", "sept", "september", "okt", "oktober", "nov", "november", "dec", "december",
     };
 
+    /// <summary>Street words that follow a street's name as a word of their own: "Fiktiva allé", "Kista torg".</summary>
+    private static readonly HashSet<string> StreetWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gatan", "gata", "vägen", "väg", "gränden", "gränd", "backen", "backe", "torget", "torg", "allén", "allé", "stigen",
+        "stig", "stranden", "strand", "platsen", "plats", "planen", "plan",
+    };
+
+    /// <summary>Street words that end a street's name, "Exempel|gatan": the words above, and some that only end one ("Norr|kajen").</summary>
+    private static readonly HashSet<string> EndingStreetWords =
+        new(StreetWords.Concat(["gången", "leden", "kajen", "kaj"]), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words after a number that make it a count or a measure, not a house number.</summary>
     private static readonly HashSet<string> Quantities = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -73,12 +84,9 @@ internal static partial class GuardRules
                 Add(hits, PersonalDataKind.PhoneNumber, match);
             }
         }
-        foreach (Match match in StreetAddress().Matches(text))
+        foreach (var (index, length) in StreetAddresses(text))
         {
-            if (IsStreetAddress(text, match))
-            {
-                Add(hits, PersonalDataKind.StreetAddress, match);
-            }
+            Add(hits, PersonalDataKind.StreetAddress, index, length);
         }
         foreach (Match match in VehicleRegistration().Matches(text))
         {
@@ -90,11 +98,14 @@ internal static partial class GuardRules
         return hits;
     }
 
-    private static void Add(List<PersonalDataHit> hits, PersonalDataKind kind, Match match)
+    private static void Add(List<PersonalDataHit> hits, PersonalDataKind kind, Match match) =>
+        Add(hits, kind, match.Index, match.Length);
+
+    private static void Add(List<PersonalDataHit> hits, PersonalDataKind kind, int index, int length)
     {
-        if (!hits.Any(h => Overlap(h.Index, h.Length, match.Index, match.Length)))
+        if (!hits.Any(h => Overlap(h.Index, h.Length, index, length)))
         {
-            hits.Add(new PersonalDataHit(kind, match.Index, match.Length));
+            hits.Add(new PersonalDataHit(kind, index, length));
         }
     }
 
@@ -156,11 +167,53 @@ internal static partial class GuardRules
         return national is >= 7 and <= 9;
     }
 
-    private static bool IsStreetAddress(string text, Match match)
+    /// <summary>
+    /// The street addresses in a text, from the candidates the pattern finds. A candidate without a street in it
+    /// ("Kalle 1234 tr") is passed one character at a time, so that a street starting inside it ("tr allé 3") is still
+    /// found; a street that is not an address ("Handlingsplanen 2") is passed whole.
+    /// </summary>
+    private static IEnumerable<(int Index, int Length)> StreetAddresses(string text)
     {
-        var compound = match.Groups["stem"].Success;
-        var name = compound ? match.Groups["stem"].Value : match.Groups["word"].Value;
-        var suffix = (compound ? match.Groups["csuffix"] : match.Groups["ssuffix"]).Value.ToLowerInvariant();
+        var match = StreetCandidate().Match(text);
+        while (match.Success)
+        {
+            if (Street(match) is not var (start, name, streetWord))
+            {
+                match = StreetCandidate().Match(text, match.Index + 1);
+                continue;
+            }
+            if (IsStreetAddress(text, match, start, name, streetWord))
+            {
+                yield return (start, match.Index + match.Length - start);
+            }
+            match = match.NextMatch();
+        }
+    }
+
+    /// <summary>
+    /// The street in a candidate, or null when it has none: a street word on its own after a name ("Fiktiva allé 9"), or
+    /// a name ending in a street word after at least three letters ("Exempelgatan 12"; the longest such ending, as in
+    /// "Handlings|planen").
+    /// </summary>
+    private static (int Start, string Name, string StreetWord)? Street(Match match)
+    {
+        var name = match.Groups["name"];
+        if (match.Groups["word"] is { Success: true } word && StreetWords.Contains(name.Value))
+        {
+            return (word.Index, word.Value, name.Value);
+        }
+        for (var stem = 3; stem < name.Length; stem++)
+        {
+            if (EndingStreetWords.Contains(name.Value[stem..]))
+            {
+                return (name.Index, name.Value[..stem], name.Value[stem..]);
+            }
+        }
+        return null;
+    }
+
+    private static bool IsStreetAddress(string text, Match match, int start, string name, string streetWord)
+    {
         if (NotStreetNames.Contains(name))
         {
             return false;
@@ -174,7 +227,7 @@ internal static partial class GuardRules
             }
         }
         // "Odenplan 5" is a square someone is at, "Handlingsplan 2" a document: squares need a word that places someone there.
-        return suffix is not ("plan" or "planen" or "plats" or "platsen") || AddressCues.Contains(PreviousWord(text, match.Index) ?? "");
+        return streetWord.ToLowerInvariant() is not ("plan" or "planen" or "plats" or "platsen") || AddressCues.Contains(PreviousWord(text, start) ?? "");
     }
 
     private static bool IsVehicleRegistration(string text, Match match)
@@ -229,10 +282,11 @@ internal static partial class GuardRules
     [GeneratedRegex(@"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[ ./-](?:0?[1-9]|1[0-2])[ ./-](?:19|20)\d{2}(?!\d)")]
     private static partial Regex NumericDate();
 
-    // A street word ending a name ("Exempelgatan", "testvägen") or following one ("Fiktiva allé", "Kista torg"), in any
-    // letter case; a house number of at most three digits and maybe a letter; then maybe a flat ("lgh 1102") and floor ("2 tr").
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<stem>\p{L}{3,}?)(?<csuffix>gatan|gata|vägen|väg|gången|gränden|gränd|backen|backe|torget|torg|allén|allé|stigen|stig|stranden|strand|leden|kajen|kaj|platsen|plats|planen|plan)|(?<word>\p{L}{2,}) (?<ssuffix>gatan|gata|vägen|väg|gränden|gränd|backen|backe|torget|torg|allén|allé|stigen|stig|stranden|strand|platsen|plats|planen|plan)) +\d{1,3}(?: ?[a-h](?!\p{L}))?(?<notes>(?:,? *(?:lgh|lägenhet)\.? *\d{3,4}|,? *\d{1,2} *(?:tr|trappor|trappa|vån|våningen)(?!\p{L}))*)(?![\d\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex StreetAddress();
+    // A name, maybe after another word; a house number of at most three digits and maybe a letter; then maybe a flat
+    // ("lgh 1102") and floor ("2 tr"). Whether the name is a street is decided in code (Street): as street words
+    // in the pattern, the generated matcher grew so large that optimising it took the JIT 21 MB at once (ADR 0025).
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{2,}) )?(?<name>\p{L}{3,}) +\d{1,3}(?: ?[a-h](?!\p{L}))?(?<notes>(?:,? *(?:lgh|lägenhet)\.? *\d{3,4}|,? *\d{1,2} *(?:tr|trappor|trappa|vån|våningen)(?!\p{L}))*)(?![\d\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StreetCandidate();
 
     // Swedish plates: three letters (no I, Q, V, Å, Ä, Ö) and three digits, or two digits and a letter.
     [GeneratedRegex(@"(?<![\p{L}\d])(?<letters>[a-hj-pr-uw-z]{3})[ \-]?\d{2}[\da-hj-pr-uw-z](?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
