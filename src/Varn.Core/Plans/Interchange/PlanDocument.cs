@@ -26,7 +26,25 @@ public sealed record PlanDocumentActivity(
     IReadOnlyList<string> Partners,
     string? Schedule,
     string? FollowUp,
-    ActivityStatus Status);
+    ActivityStatus Status)
+{
+    /// <summary>The activity to save, at the given place in its area.</summary>
+    public Activity ToActivity(int order)
+    {
+        var activity = new Activity
+        {
+            Area = Area,
+            Order = order,
+            Text = Text,
+            Responsible = Responsible,
+            Partners = Partners.ToList(),
+            FollowUp = FollowUp,
+            Status = Status,
+        };
+        activity.SetSchedule(Schedule);
+        return activity;
+    }
+}
 
 /// <summary>One reason a document was refused: where (a JSON path such as <c>$.activities[3].status</c>) and why, in Swedish.</summary>
 public sealed record FormatError(string Path, string Message)

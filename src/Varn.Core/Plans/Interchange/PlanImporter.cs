@@ -101,18 +101,7 @@ public sealed class PlanImporter(VarnDbContext db, AuditLog audit, TimeProvider 
             var order = 1;
             foreach (var item in group)
             {
-                var activity = new Activity
-                {
-                    Area = item.Area,
-                    Order = order++,
-                    Text = item.Text,
-                    Responsible = item.Responsible,
-                    Partners = item.Partners.ToList(),
-                    FollowUp = item.FollowUp,
-                    Status = item.Status,
-                };
-                activity.SetSchedule(item.Schedule);
-                plan.Activities.Add(activity);
+                plan.Activities.Add(item.ToActivity(order++));
             }
         }
         plan.StageChanges.Add(new StageChange

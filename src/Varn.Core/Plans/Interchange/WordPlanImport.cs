@@ -46,18 +46,7 @@ public sealed class WordPlanImport(VarnDbContext db, PlanLifecycle lifecycle, Au
         foreach (var item in activities)
         {
             orders[item.Area] = orders.GetValueOrDefault(item.Area) + 1;
-            var activity = new Activity
-            {
-                Area = item.Area,
-                Order = orders[item.Area],
-                Text = item.Text,
-                Responsible = item.Responsible,
-                Partners = item.Partners.ToList(),
-                FollowUp = item.FollowUp,
-                Status = item.Status,
-            };
-            activity.SetSchedule(item.Schedule);
-            plan.Activities.Add(activity);
+            plan.Activities.Add(item.ToActivity(orders[item.Area]));
         }
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
