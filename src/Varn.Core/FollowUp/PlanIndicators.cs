@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Varn.Core.Plans;
+using Varn.Core.Rendering;
 using Varn.Core.Reports;
 using Varn.Core.Statistics;
 using Varn.Core.Surveys;
@@ -12,9 +13,7 @@ public sealed record IndicatorValue(decimal? Value, bool Suppressed)
 {
     public static readonly IndicatorValue None = new(null, false);
 
-    public string Show(int threshold) => Suppressed ? Suppression.Label(threshold) : Value?.ToString("0.##", Swedish) ?? "–";
-
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    public string Show(int threshold) => Suppressed ? Suppression.Label(threshold) : Figures.Value(Value);
 }
 
 /// <summary>An indicator as shown: typed, or computed with what its source is.</summary>

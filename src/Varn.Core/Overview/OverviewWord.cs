@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Varn.Core.Documents;
 using Varn.Core.FollowUp;
 using Varn.Core.Plans;
+using Varn.Core.Rendering;
 
 namespace Varn.Core.Overview;
 
@@ -11,7 +12,6 @@ public static class OverviewWord
 {
     public static byte[] Write(int year, IReadOnlyList<CouncilYear> rows, int threshold)
     {
-        static string Number(decimal? value, string suffix = "") => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + suffix : "–";
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
@@ -30,8 +30,8 @@ public static class OverviewWord
                     r.SituationPicture switch { PictureState.Frozen => "Fastställd", PictureState.Draft => "Utkast", _ => "Saknas" },
                     $"{r.ByStatus.Values.Sum()} ({r.Overdue})",
                     string.Join(", ", r.Rounds.Where(x => x.Value == RoundState.Submitted).Select(x => x.Key == RoundKind.Year ? "år" : x.Key.Code())) is { Length: > 0 } done ? $"Inlämnad: {done}" : "–",
-                    Number(r.SurveyResponseRate, " %"),
-                    Number(r.TrainingCompletion.Value, " %"),
+                    Figures.Share(r.SurveyResponseRate, " %"),
+                    Figures.Share(r.TrainingCompletion.Value, " %"),
                     r.ReportsPerTenThousand.Show(threshold),
                 ]).ToList(), WordBlocks.LandscapeTextWidth));
             body.Append(WordBlocks.PageSetup(main, landscape: true));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Varn.Core.Rendering;
 
 namespace Varn.Core.Situation;
 
@@ -38,11 +39,11 @@ public static class SituationFindings
 
         if (picture.Survey is { } survey)
         {
-            var rate = survey.ResponseRate is { } r ? $" (svarsfrekvens {r.ToString("0.#", Swedish)} %)" : "";
+            var rate = survey.ResponseRate is null ? "" : $" (svarsfrekvens {Figures.Share(survey.ResponseRate)} %)";
             findings.Add($"I enkäten {survey.Year} kom {survey.Answered.Show(t)} svar{rate}.");
             foreach (var share in survey.Shares.Where(s => s.Yes is not null && KeyQuestions.Contains(s.Question)))
             {
-                findings.Add($"{share.Yes!.Value.ToString("0.#", Swedish)} % svarade ja på frågan «{share.Label}»");
+                findings.Add($"{Figures.Share(share.Yes)} % svarade ja på frågan «{share.Label}»");
             }
         }
         if (picture.Police is { } police)

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Varn.Core.Documents;
+using Varn.Core.Rendering;
 
 namespace Varn.Core.Situation;
 
@@ -10,7 +11,6 @@ public static class SituationWord
     public static byte[] Write(SituationPicture picture)
     {
         string Show(Figure figure) => figure.Show(picture.Threshold);
-        string Rate(double? rate) => rate?.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) ?? "–";
 
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
@@ -59,7 +59,7 @@ public static class SituationWord
             body.Append(WordBlocks.Table([("År", 3), ("Relevanta rapporter", 1)], picture.Trend.Select(t => (IReadOnlyList<string>)[t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Show(t.Total)]).ToList()));
             body.Append(WordBlocks.Styled("Heading2", "Nämnden och staden"));
             body.Append(WordBlocks.Table([("", 3), ("Per 10 000 invånare", 1)],
-                [["Nämnden", Rate(picture.PerTenThousand.Council)], ["Staden", Rate(picture.PerTenThousand.City)]]));
+                [["Nämnden", Figures.Rate(picture.PerTenThousand.Council)], ["Staden", Figures.Rate(picture.PerTenThousand.City)]]));
 
             if (picture.Survey is { } survey)
             {

@@ -1,4 +1,5 @@
 using Varn.Core.FollowUp;
+using Varn.Core.Rendering;
 using Varn.Core.Statistics;
 
 namespace Varn.Web.Pages.FollowUp;
@@ -40,7 +41,7 @@ public class IndicatorModel(PlanGuard plans, PlanIndicators indicators) : VarnPa
         }
         if (Existing is { } row)
         {
-            string? Text(decimal? value) => value?.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+            static string? Text(decimal? value) => value is null ? null : Figures.Value(value);
             Input = new IndicatorForm
             {
                 Name = row.Name, Kind = Codes.Of(row.Kind), Unit = row.Unit, Baseline = Text(row.Baseline), Target = Text(row.Target),

@@ -1,6 +1,7 @@
 using Varn.Core.Documents;
 using Varn.Core.FollowUp;
 using Varn.Core.Overview;
+using Varn.Core.Rendering;
 
 namespace Varn.Web.Pages.Overview;
 
@@ -56,7 +57,6 @@ public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators 
     /// <summary>The comparisons across councils as charts, from the same figures as the table.</summary>
     public IReadOnlyList<BarChart> Charts()
     {
-        string Text(decimal? value, string suffix = "") => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + suffix : "–";
         var councils = Rows.OrderBy(r => r.Council.Name).ToList();
         // The district councils by their place name, so that every label fits beside its bar.
         static string Label(Varn.Core.Organisation.Council council) => council.Name.Replace(" stadsdelsnämnd", "", StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public class IndexModel(VarnDbContext db, CityOverview overview, PlanIndicators 
             new BarChart("chart-reports", T["Relevanta rapporter per 10 000 invånare"], T["Helåret {0} i hela kvartal. Samma siffror står i tabellen.", ShownYear],
                 councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.ReportsPerTenThousand.Value, r.ReportsPerTenThousand.Show(Threshold), r.ReportsPerTenThousand.Suppressed)).ToList()),
             new BarChart("chart-training", T["Andel anställda som genomfört utbildning (%)"], T["Kompetensregistret {0}. Samma siffror står i tabellen.", ShownYear],
-                councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.TrainingCompletion.Value, Text(r.TrainingCompletion.Value, " %"))).ToList()),
+                councils.Select(r => new BarChart.Bar(Label(r.Council), (double?)r.TrainingCompletion.Value, Figures.Share(r.TrainingCompletion.Value, " %"))).ToList()),
             new BarChart("chart-overdue", T["Försenade aktiviteter"], T["Vid planens senaste uppföljningsomgång {0}. Samma siffror står i tabellen.", ShownYear],
                 councils.Select(r => new BarChart.Bar(Label(r.Council), r.Overdue, r.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()),
         ];
