@@ -184,10 +184,13 @@ public sealed class PlanIndicators(VarnDbContext db, TimeProvider clock, IOption
         return errors;
     }
 
-    /// <summary>A number as people write it: "12,5", "12.5", "1 200", with or without "%".</summary>
+    /// <summary>
+    /// A number as people write it: "12,5", "12.5", "1 200", with or without "%", and negative with a hyphen or with the
+    /// minus sign (U+2212) that Swedish formatting writes, so that a value shown in the form is read back as it was.
+    /// </summary>
     private static decimal? Number(string? text, string field, Dictionary<string, string> errors)
     {
-        var value = text?.Replace(" ", "").Replace("\u00a0", "").TrimEnd('%').Trim().Replace(',', '.');
+        var value = text?.Replace(" ", "").Replace("\u00a0", "").Replace('\u2212', '-').TrimEnd('%').Trim().Replace(',', '.');
         if (string.IsNullOrEmpty(value))
         {
             return null;

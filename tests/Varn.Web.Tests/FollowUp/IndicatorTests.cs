@@ -143,6 +143,26 @@ public class IndicatorTests : IDisposable
         Assert.Equal(6m, typed.GetProperty("target").GetDecimal());
     }
 
+    [Fact]
+    public async Task ANegativeValue_ShownInTheEditFormWithTheSwedishMinusSign_IsSavedAgainUnchanged()
+    {
+        var plan = await CreateAsync(app);
+        var coordinator = await app.SignedInAsync(TestAccounts.SkarholmenCoordinator);
+        var saved = await coordinator.SubmitAsync((await coordinator.GetPageAsync($"{plan.Page}/indikatorer/ny")).Form(), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Förändring i antal orosanmälningar", ["Input.Kind"] = "output", ["Input.T1"] = "-1,5",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await app.WithDbAsync(db => db.Indicators.Select(i => i.Id).SingleAsync());
+
+        var edit = await coordinator.GetPageAsync($"{plan.Page}/indikatorer/{id}");
+        Assert.Equal("\u22121,5", edit.QuerySelector("#Input_T1")!.GetAttribute("value"));
+        var again = await coordinator.SubmitAsync(edit.Form(), new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(-1.5m, await app.WithDbAsync(db => db.Indicators.Select(i => i.T1).SingleAsync()));
+    }
+
     private static ReportTally Tally(int council, int year, int quarter, Assessment assessment, int count) => new()
     {
         CouncilId = council, Year = year, Quarter = quarter, Environment = ExtremistEnvironment.RightWing, Assessment = assessment, Count = count,
