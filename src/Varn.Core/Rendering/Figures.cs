@@ -8,7 +8,7 @@ namespace Varn.Core.Rendering;
 /// </summary>
 public static class Figures
 {
-    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     private const string None = "–";
 
