@@ -1,6 +1,7 @@
 using Varn.Web.Cli;
 using Varn.Web.Startup;
 
+NativeHeap.Limit();
 var isCommand = CommandLine.IsCommand(args);
 // The content root (appsettings.json, wwwroot) is the app's own folder, wherever it is started from: `dotnet run`
 // works in the caller's directory, so that relative paths on the command line and data/varn.db are the caller's.
