@@ -14,6 +14,7 @@ if (isCommand)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
+DatabaseSetup.BuildModelInBackground(builder.Configuration);
 builder.AddVarn();
 
 var app = builder.Build();
