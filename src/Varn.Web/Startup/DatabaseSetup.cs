@@ -77,7 +77,7 @@ public static class DatabaseSetup
     /// <summary>
     /// Builds the chosen provider's compiled model on the thread pool, as the process's first work beside the main
     /// thread. It needs nothing from the container, the first context needs it, and while the services are registered
-    /// the second core is otherwise idle: the start is a twentieth of a second shorter (ADR 0027). A model that cannot
+    /// the second core is otherwise idle: the start is a twentieth of a second shorter (ADR 0024). A model that cannot
     /// be built fails the same way again where the context needs it.
     /// </summary>
     public static void BuildModelInBackground(IConfiguration configuration)
