@@ -129,6 +129,18 @@ public class PersonalDataGuardTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Find_AStreetStartingInsideACandidateThatIsNoStreet_IsStillFound()
+    {
+        // "Kalle 12, 2 tr" is a candidate without a street, and its floor "tr" is also the first word of "tr allé 3".
+        // The search goes on one character after such a candidate, not after its end (ADR 0025).
+        const string text = "Hos Kalle 12, 2 tr allé 3 i går.";
+
+        var hit = Assert.Single(PersonalDataGuard.Find(text));
+
+        Assert.Equal((PersonalDataKind.StreetAddress, text.IndexOf("tr allé", StringComparison.Ordinal), "tr allé 3".Length), (hit.Kind, hit.Index, hit.Length));
+    }
+
+    [Fact]
     public void Refusal_NamesEveryKindFound()
     {
         var refusal = PersonalDataGuard.Refusal("Ring 070-174 06 05 eller mejla namn@example.com.", "Beskrivningen");
