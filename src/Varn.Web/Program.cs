@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Varn.Web.Cli;
 using Varn.Web.Startup;
 
@@ -12,7 +13,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 if (isCommand)
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // A command's standard output is its answer, read by scripts (`users token` prints a token on its last line): the
+    // log goes to standard error, and only warnings and errors are written. The console logger writes from a thread of
+    // its own, so a log line on standard output could land after the answer.
+    builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+    builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 DatabaseSetup.BuildModelInBackground(builder.Configuration);
 builder.AddVarn();

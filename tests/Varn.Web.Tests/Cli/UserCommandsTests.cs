@@ -46,4 +46,35 @@ public class UserCommandsTests
         Assert.Contains(message, output);
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync()));
     }
+
+    [Fact]
+    public async Task Token_AsItsOwnProcessOnANewDatabase_PrintsOnlyTheAnswerOnStandardOutput_AndTheWarningsOnStandardError()
+    {
+        var folder = Directory.CreateTempSubdirectory("varn-token-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Varn"] = $"Data Source={Path.Combine(folder, "varn.db")}",
+                ["Varn__Demo"] = "true",
+                ["Logging__LogLevel__Default"] = "Information",
+            };
+
+            var (code, output, errors) = await AppProcess.CommandAsync(environment, "", "users", "token", "--email", "medarbetare.skarholmen@varn.example", "--name", "skript");
+
+            Assert.True(code == 0, output + errors);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("Ny API-nyckel för Demo Medarbetare Skärholmen.", lines[0]);
+            Assert.Matches($"^{ApiToken.Prefix}[A-Za-z0-9_-]+$", lines[1]);
+            // The new database's migrations warn, and the demo data is logged at information level: the warnings are
+            // on standard error, the information is left out.
+            Assert.Contains("warn: Microsoft.EntityFrameworkCore.Migrations", errors);
+            Assert.DoesNotContain("info:", errors);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

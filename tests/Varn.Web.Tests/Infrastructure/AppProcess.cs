@@ -57,8 +57,8 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("Värn did not answer /healthz within 90 s.");
     }
 
-    /// <summary>Runs a command (<c>users token …</c>) to its end and returns its exit code and output.</summary>
-    public static async Task<(int Code, string Output)> CommandAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] arguments)
+    /// <summary>Runs a command (<c>users token …</c>) to its end and returns its exit code, standard output and standard error.</summary>
+    public static async Task<(int Code, string Output, string Errors)> CommandAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] arguments)
     {
         var info = Info(environment, [Dll, .. arguments]);
         info.RedirectStandardInput = true;
@@ -68,7 +68,7 @@ public sealed class AppProcess : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
+        return (process.ExitCode, await output, await errors);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, nothing the process can do about it.</summary>

@@ -36,11 +36,11 @@ public class CrashTests(ITestOutputHelper output) : IDisposable
             ["Varn__Retention__Enabled"] = "false",
             ["Varn__RateLimit__ReportsPerMinute"] = "100000000",
         };
-        var (added, addOutput) = await AppProcess.CommandAsync(environment, "krasch-prov-lösenord-2026",
+        var (added, addOutput, addErrors) = await AppProcess.CommandAsync(environment, "krasch-prov-lösenord-2026",
             "users", "add", "--email", "krasch@varn.example", "--name", "Krasch Prov", "--role", "employee", "--council", "skarholmen", "--password-stdin");
-        Assert.True(added == 0, addOutput);
-        var (tokenCode, tokenOutput) = await AppProcess.CommandAsync(environment, "", "users", "token", "--email", "krasch@varn.example", "--name", "krasch");
-        Assert.True(tokenCode == 0, tokenOutput);
+        Assert.True(added == 0, addOutput + addErrors);
+        var (tokenCode, tokenOutput, tokenErrors) = await AppProcess.CommandAsync(environment, "", "users", "token", "--email", "krasch@varn.example", "--name", "krasch");
+        Assert.True(tokenCode == 0, tokenOutput + tokenErrors);
         var token = tokenOutput.Trim().Split('\n')[^1].Trim();
 
         var acknowledged = new ConcurrentBag<int>();
