@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -22,6 +23,25 @@ public sealed partial class Client(Uri address, string token)
 
     private readonly string today = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd");
 
+    private readonly ConcurrentDictionary<int, int> unexpected = new();
+
+    /// <summary>The status codes of the answers that were not the expected one since the last call, as "401 × 12", and forgets them.</summary>
+    public string? TakeUnexpected()
+    {
+        var taken = unexpected.Keys.Order().Select(code => unexpected.TryRemove(code, out var count) ? $"{code} × {count}" : null).OfType<string>().ToList();
+        return taken.Count == 0 ? null : string.Join(", ", taken);
+    }
+
+    private bool Expect(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode == expected)
+        {
+            return true;
+        }
+        unexpected.AddOrUpdate((int)response.StatusCode, 1, (_, count) => count + 1);
+        return false;
+    }
+
     public async Task SignInAsync(string email)
     {
         var form = await pages.GetStringAsync("/logga-in");
@@ -41,13 +61,13 @@ public sealed partial class Client(Uri address, string token)
     public async Task<bool> PageAsync(string path)
     {
         using var response = await pages.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-        return response.StatusCode == HttpStatusCode.OK;
+        return Expect(response, HttpStatusCode.OK);
     }
 
     public async Task<bool> ApiAsync(string path)
     {
         using var response = await api.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-        return response.StatusCode == HttpStatusCode.OK;
+        return Expect(response, HttpStatusCode.OK);
     }
 
     /// <summary>Files one valid report whose description carries <paramref name="marker"/>; true when it was accepted (201).</summary>
@@ -66,7 +86,7 @@ public sealed partial class Client(Uri address, string token)
         });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await api.PostAsync("/api/v1/reports", content);
-        return response.StatusCode == HttpStatusCode.Created;
+        return Expect(response, HttpStatusCode.Created);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -58,12 +58,14 @@ await using (var server = await Server.StartAsync(options.Varn, loadSettings))
     var page = await Load.RunAsync(64, duration, _ => client.PageAsync("/planer/skarholmen/2019"));
     figures.Add(new Figure("plan page p95, 64 connections", "/healthz p95", health.Percentile(0.95), "ms", page.Percentile(0.95), "ms", Goal.AtMost(10)));
 
+    ReportUnexpected(client);
     Console.WriteLine("Word against JSON…");
     await Load.RunAsync(2, TimeSpan.FromSeconds(1), _ => client.ApiAsync("/api/v1/plans/skarholmen/2019/word"));
     var json = await Load.RunAsync(4, duration, _ => client.ApiAsync("/api/v1/plans/skarholmen/2019"));
     var word = await Load.RunAsync(4, duration, _ => client.ApiAsync("/api/v1/plans/skarholmen/2019/word"));
     figures.Add(new Figure("plan as Word, mean", "plan as JSON, mean", json.Mean, "ms", word.Mean, "ms", Goal.AtMost(5)));
 
+    ReportUnexpected(client);
     Console.WriteLine("Report intake (guard and audit on)…");
     var run = $"mätning {Guid.NewGuid():N}"[..20];
     await Load.RunAsync(8, TimeSpan.FromSeconds(1), i => client.ReportAsync($"uppvärmning {run}", i));
@@ -72,6 +74,7 @@ await using (var server = await Server.StartAsync(options.Varn, loadSettings))
     figures.Add(new Figure("report intake, accepted per second", "goal", 1000, "/s", intake.PerSecond, "/s", Goal.AtLeast(1)));
     figures.Add(new Figure("reports stored of those accepted", "accepted", intake.Succeeded, "", stored, "", Goal.Exactly(1)));
 
+    ReportUnexpected(client);
     figures.Add(new Figure("peak RSS over the loads above (VmHWM)", "goal", 250, "MB", server.PeakRssMegabytes(), "MB", Goal.AtMost(1)));
 }
 
@@ -99,4 +102,12 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static void ReportUnexpected(Client client)
+{
+    if (client.TakeUnexpected() is { } answers)
+    {
+        Console.WriteLine($"  Requests that failed in this phase, by status: {answers}");
+    }
 }
