@@ -30,14 +30,10 @@ if (isCommand)
     return await CommandLine.RunAsync(app.Services, args);
 }
 
-// The database is brought up to date on another thread while the request pipeline is built: on a small machine the two
-// take about as long, and nothing is served before both are done. EF Core's query pipeline is then compiled beside the
-// host's start (ADR 0024).
-var initialized = Task.Run(() => AppStartup.InitializeAsync(app.Services));
+// The database is brought up to date on another thread while the request pipeline is built and the host starts; no
+// request is served and the host does not count as started before it is done (ADR 0027).
+app.Services.GetRequiredService<DatabaseStart>().Begin();
 app.UseVarn();
-await initialized;
-_ = Task.Run(() => AppStartup.WarmUpAsync(app.Services, app.Logger));
-
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

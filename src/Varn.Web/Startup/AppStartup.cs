@@ -67,10 +67,11 @@ public static class AppStartup
     }
 
     /// <summary>
-    /// Runs one LINQ query while the host starts, so that EF Core compiles its query pipeline and builds the relational
-    /// model (about a fifth of a second) on a core the start leaves free, not in the first visitor's request. The reads
-    /// before it are plain SQL for this reason (<see cref="StartupReads"/>, ADR 0024). A failure only costs that time
-    /// later; the health check reports a database that cannot be reached.
+    /// Runs one LINQ query once the database is ready, beside the host's start and the first requests, so that EF Core
+    /// compiles its query pipeline and builds the relational model (about a fifth of a second) on a core the start
+    /// leaves free, not in the first visitor's request. The reads before it are plain SQL for this reason
+    /// (<see cref="StartupReads"/>, ADRs 0024 and 0027). A failure only costs that time later; the health check
+    /// reports a database that cannot be reached.
     /// </summary>
     public static async Task WarmUpAsync(IServiceProvider services, ILogger logger)
     {

@@ -12,6 +12,8 @@ public static class VarnPipeline
 
     public static WebApplication UseVarn(this WebApplication app)
     {
+        var database = app.Services.GetRequiredService<DatabaseStart>();
+        app.Use(next => context => database.HoldAsync(context, next));
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/fel",

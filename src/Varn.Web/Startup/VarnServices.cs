@@ -21,6 +21,8 @@ public static class VarnServices
         services.Configure<VarnOptions>(builder.Configuration.GetSection(VarnOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddVarnDatabase(builder.Configuration);
+        services.AddSingleton<DatabaseStart>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStart>());
         services.AddVarnAccounts(builder.Environment, builder.Configuration);
         services.AddScoped<PlanGuard>();
         services.AddScoped<PlanImporter>();
@@ -86,6 +88,7 @@ public static class VarnServices
                 options.Filters.Add<UnknownHandlerFilter>();
                 SwedishBindingMessages.Apply(options.ModelBindingMessageProvider);
             });
+        services.AddPagesOnFirstRequest();
         services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
 
         services.Configure<FormOptions>(options =>

@@ -1,13 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Varn.Web.Tests.Infrastructure;
 
-/// <summary>Värn run as its own process (<c>dotnet Varn.Web.dll</c>, the build beside these tests), for what an in-process host cannot show: a killed process.</summary>
+/// <summary>Värn run as its own process (<c>dotnet Varn.Web.dll</c>, the build beside these tests), for what an in-process host cannot show: a killed process, a start.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private AppProcess(Process process, Uri address)
     {
@@ -28,33 +30,68 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process has written on standard output so far, line by line.</summary>
+    public IReadOnlyCollection<string> Output => output;
+
+    /// <summary>Starts Värn and returns once it answers <c>/healthz</c>.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Process.Start(Info(environment, [Dll, "--urls", address.ToString()]))!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var app = Launch(environment);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await app.WaitForAsync("answer /healthz", async () => (await probe.GetAsync(new Uri(app.Address, "/healthz"))).StatusCode == HttpStatusCode.OK);
+        return app;
+    }
+
+    /// <summary>Starts Värn and returns as soon as its port accepts a connection, whatever it would answer then.</summary>
+    public static async Task<AppProcess> ListeningAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var app = Launch(environment);
+        await app.WaitForAsync("accept a connection", async () =>
+        {
+            using var connection = new TcpClient();
+            await connection.ConnectAsync(app.Address.Host, app.Address.Port);
+            return true;
+        });
+        return app;
+    }
+
+    private static AppProcess Launch(IReadOnlyDictionary<string, string> environment)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var app = new AppProcess(Process.Start(Info(environment, [Dll, "--urls", address.ToString()]))!, address);
+        app.process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                app.output.Enqueue(line.Data);
+            }
+        };
+        app.process.ErrorDataReceived += (_, _) => { };
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        return app;
+    }
+
+    private async Task WaitForAsync(string what, Func<Task<bool>> ready)
+    {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             Assert.False(process.HasExited, $"Värn stopped at start with exit code {(process.HasExited ? process.ExitCode : 0)}.");
             try
             {
-                if ((await probe.GetAsync(new Uri(address, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                if (await ready())
                 {
-                    return new AppProcess(process, address);
+                    return;
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or SocketException)
             {
             }
-            await Task.Delay(50);
+            await Task.Delay(10);
         }
-        process.Kill();
-        throw new TimeoutException("Värn did not answer /healthz within 90 s.");
+        await DisposeAsync();
+        throw new TimeoutException($"Värn did not {what} within 90 s.");
     }
 
     /// <summary>Runs a command (<c>users token …</c>) to its end and returns its exit code, standard output and standard error.</summary>
