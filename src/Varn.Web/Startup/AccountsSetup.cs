@@ -16,7 +16,6 @@ public static class AccountsSetup
     public const string SignInPolicy = "sign-in";
     public const string ReportsPolicy = "reports";
     private const string PageOrToken = "PageOrToken";
-    private const string DataProtectionHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 
     public static IServiceCollection AddVarnAccounts(this IServiceCollection services, IWebHostEnvironment environment, IConfiguration configuration)
     {
@@ -87,11 +86,8 @@ public static class AccountsSetup
         });
 
         services.AddAuthorization(Policies.Add);
-        // The key ring lives in the database, shared by every instance, and is read with plain SQL (ADR 0024). It is read
-        // when a request first needs it, not by the framework's hosted service: that reads it on the main thread while
-        // the host starts, beside the database's start and before a new database has its tables (ADR 0027).
+        // The key ring lives in the database, shared by every instance, and is read with plain SQL (ADR 0024).
         services.AddDataProtection().SetApplicationName("Varn");
-        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionHostedService));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>
                 options.XmlRepository = new KeyRingRepository(provider, provider.GetRequiredService<ILogger<KeyRingRepository>>())));

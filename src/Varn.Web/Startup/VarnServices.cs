@@ -107,6 +107,12 @@ public static class VarnServices
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Last, because antiforgery and authentication add data protection again: the key ring is read when a request
+        // first needs it, not by the framework's hosted service, which reads it on the main thread while the host starts,
+        // beside the database's start and before a new database has its tables (ADR 0027).
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionHostedService));
         return builder;
     }
+
+    private const string DataProtectionHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 }

@@ -39,6 +39,7 @@ public partial class StartTests : IDisposable
             await Task.Delay(50);
         }
         Assert.Contains(server.Output, line => line.Contains(SeedPlansLoaded, StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Output, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
         var plans = PlanLinks().Matches(await held.Content.ReadAsStringAsync()).Select(link => link.Value).ToList();
         Assert.NotEmpty(plans);
