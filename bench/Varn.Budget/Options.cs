@@ -23,7 +23,7 @@ public sealed record Options(string Varn, string Bare, string Work, int Seconds,
             Required("bare"),
             Path.GetFullPath(values.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "varn-budget"))),
             Number("seconds", 10),
-            Number("starts", 7),
+            Number("starts", 15),
             Number("intake-connections", 32),
             Path.GetFullPath(values.GetValueOrDefault("situation-report", "BenchmarkDotNet.Artifacts/results/Varn.Bench.SituationBenchmarks-report.csv")));
     }
