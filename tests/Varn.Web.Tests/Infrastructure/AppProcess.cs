@@ -94,7 +94,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"Värn did not {what} within 90 s.");
     }
 
-    /// <summary>Runs a command (<c>users token …</c>) to its end and returns its exit code, standard output and standard error.</summary>
+    /// <summary>Runs a command (<c>users token …</c>), or a server that should stop by itself, to its end and returns its exit code, standard output and standard error.</summary>
     public static async Task<(int Code, string Output, string Errors)> CommandAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] arguments)
     {
         var info = Info(environment, [Dll, .. arguments]);
@@ -104,7 +104,16 @@ public sealed class AppProcess : IAsyncDisposable
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"Värn {string.Join(' ', arguments)} did not end within two minutes.");
+        }
         return (process.ExitCode, await output, await errors);
     }
 

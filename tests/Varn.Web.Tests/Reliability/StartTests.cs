@@ -6,7 +6,8 @@ namespace Varn.Web.Tests.Reliability;
 
 /// <summary>
 /// Värn listens while its database is being brought up to date (ADR 0027). A request that arrives then is held until
-/// the database is ready: it is neither refused nor answered from a half-made database.
+/// the database is ready: it is neither refused nor answered from a half-made database. A database that cannot be
+/// brought up ends the process, rather than leaving it listening with every request held.
 /// </summary>
 public partial class StartTests : IDisposable
 {
@@ -44,6 +45,21 @@ public partial class StartTests : IDisposable
         var plans = PlanLinks().Matches(await held.Content.ReadAsStringAsync()).Select(link => link.Value).ToList();
         Assert.NotEmpty(plans);
         Assert.Equal(PlanLinks().Matches(await afterwards.Content.ReadAsStringAsync()).Select(link => link.Value), plans);
+    }
+
+    [Fact]
+    public async Task AStartOnADatabaseThatCannotBeReached_EndsTheProcessWithTheReason_InsteadOfHoldingRequests()
+    {
+        var unreachable = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Varn"] = "Host=127.0.0.1;Port=1;Username=varn;Timeout=5",
+        };
+
+        var (code, output, errors) = await AppProcess.CommandAsync(unreachable, "", "--urls", "http://127.0.0.1:0");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("127.0.0.1:1", output + errors);
     }
 
     /// <summary>The information line the start logs once the demo data's seed plans are stored (AppStartup).</summary>
