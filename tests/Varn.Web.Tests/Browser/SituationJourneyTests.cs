@@ -55,4 +55,19 @@ public class SituationJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Klistermärken vid tunnelbanan är det som ökat mest.");
         await page.AssertNoViolationsAsync();
     }
+
+    /// <summary>SVG text does not wrap: a label wider than the room before its bar would be cut at the chart's left edge.</summary>
+    [Fact]
+    public async Task EveryChartLabel_FitsInsideItsChart_InTheSituationPictureAndTheOverview()
+    {
+        var page = await browser.SignedInPageAsync(TestAccounts.Central);
+        foreach (var path in new[] { $"/lagesbild/skarholmen/{browser.App.Clock.Today().Year}", "/oversikt" })
+        {
+            await page.GotoAsync(path);
+            var labels = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('svg text.chart__label')].map(t => t.textContent)");
+            Assert.NotEmpty(labels);
+            var cut = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('svg text.chart__label')].filter(t => t.getBBox().x < 0).map(t => t.textContent)");
+            Assert.True(cut.Length == 0, $"{path}: cut at the left edge: {string.Join(", ", cut)}");
+        }
+    }
 }
